@@ -1,0 +1,935 @@
+/* cli.c - documents in, rows out, in input order, with N worker threads. */
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "writer.h"
+
+#define READ_CHUNK (64u * 1024u)
+#define DIRECT_FLUSH (64u * 1024u)
+/* Files above this size are streamed by the main thread straight to the output, so
+ * memory stays bounded by a sentence, not by the file. */
+#define LARGE_FILE (8u * 1024u * 1024u)
+
+/* ------------------------------------------------------------ options */
+
+void cli_options_init(cli_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->lib = nerc_default_options();
+    o->field_id = "id";
+    o->field_date = "date";
+    o->field_title = "title";
+    o->field_text = "text";
+}
+
+void cli_options_free(cli_options *o)
+{
+    free(o->gazetteers);
+    free(o->rules);
+}
+
+int cli_set_emit(cli_options *o, const char *s)
+{
+    if (strcmp(s, "triples") == 0)
+        o->emit = EMIT_TRIPLES;
+    else if (strcmp(s, "mentions") == 0)
+        o->emit = EMIT_MENTIONS;
+    else if (strcmp(s, "entities") == 0)
+        o->emit = EMIT_ENTITIES;
+    else
+        return -1;
+    return 0;
+}
+
+int cli_set_field(cli_options *o, const char *s)
+{
+    const char *eq = strchr(s, '=');
+    if (!eq || !eq[1])
+        return -1;
+    size_t n = (size_t)(eq - s);
+    const char **slot = NULL;
+    if (n == 2 && strncmp(s, "id", 2) == 0)
+        slot = &o->field_id;
+    else if (n == 4 && strncmp(s, "date", 4) == 0)
+        slot = &o->field_date;
+    else if (n == 5 && strncmp(s, "title", 5) == 0)
+        slot = &o->field_title;
+    else if (n == 4 && strncmp(s, "text", 4) == 0)
+        slot = &o->field_text;
+    if (!slot)
+        return -1;
+    *slot = eq + 1;
+    return 0;
+}
+
+int cli_set_split(cli_options *o, const char *s)
+{
+    if (strcmp(s, "blank") == 0)
+        o->split = SPLIT_BLANK;
+    else if (strcmp(s, "formfeed") == 0)
+        o->split = SPLIT_FORMFEED;
+    else if (strcmp(s, "line") == 0)
+        o->split = SPLIT_LINE;
+    else
+        return -1;
+    return 0;
+}
+
+int cli_valid_date(const char *s)
+{
+    int y, m, d;
+    char tail;
+    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+        return 0;
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1];
+}
+
+int cli_push(const char ***list, size_t *n, const char *s)
+{
+    const char **p = realloc(*list, (*n + 1) * sizeof *p);
+    if (!p)
+        return -1;
+    p[(*n)++] = s;
+    *list = p;
+    return 0;
+}
+
+/* --------------------------------------------------------------- jobs */
+
+typedef struct job {
+    char *name;       /* the doc column */
+    char *path;       /* file to read, or NULL */
+    FILE *stream;     /* stream to read (stdin), or NULL */
+    char *text;       /* in-memory document, or NULL */
+    size_t text_len;
+    char *doc_date;   /* per-document date (feeds), or NULL */
+    outbuf out;       /* rows */
+    outbuf msgs;      /* stderr lines */
+    int failed;
+    int done;
+    size_t bytes;
+} job;
+
+static void job_clear(job *j)
+{
+    free(j->name);
+    free(j->path);
+    free(j->text);
+    free(j->doc_date);
+    outbuf_free(&j->out);
+    outbuf_free(&j->msgs);
+    memset(j, 0, sizeof *j);
+}
+
+static void msgf(job *j, const char *fmt, const char *a, const char *b)
+{
+    char line[1200];
+    int n = snprintf(line, sizeof line, fmt, a, b);
+    if (n < 0)
+        return;
+    size_t len = (size_t)n < sizeof line ? (size_t)n : sizeof line - 1;
+    if (j->msgs.len + len + 1 > j->msgs.cap) {
+        size_t c = j->msgs.cap ? j->msgs.cap * 2 : 1024;
+        while (c < j->msgs.len + len + 1)
+            c *= 2;
+        char *p = realloc(j->msgs.data, c);
+        if (!p)
+            return;
+        j->msgs.data = p;
+        j->msgs.cap = c;
+    }
+    memcpy(j->msgs.data + j->msgs.len, line, len);
+    j->msgs.len += len;
+}
+
+/* ------------------------------------------------------------- output */
+
+typedef struct output {
+    FILE *f;
+    const char *name;
+    int failed;       /* a write failed (not EPIPE) */
+    int closed;       /* the reader went away (EPIPE): stop quietly */
+    int err;
+} output;
+
+static void out_write(output *out, const char *data, size_t len)
+{
+    if (out->failed || out->closed || len == 0)
+        return;
+    if (fwrite(data, 1, len, out->f) != len || fflush(out->f) != 0) {
+        if (errno == EPIPE)
+            out->closed = 1;
+        else {
+            out->failed = 1;
+            out->err = errno;
+        }
+    }
+}
+
+/* ----------------------------------------------------------- entities */
+
+typedef struct entity {
+    nerc_type type;
+    char *canonical;
+    size_t count, first;
+} entity;
+
+typedef struct entity_table {
+    entity *items;
+    size_t n, cap;
+} entity_table;
+
+static void entity_add(entity_table *t, nerc_type type, const char *canonical, size_t start)
+{
+    for (size_t i = t->n; i-- > 0;) /* documents name few entities: a scan is enough */
+        if (t->items[i].type == type && strcmp(t->items[i].canonical, canonical) == 0) {
+            t->items[i].count++;
+            return;
+        }
+    if (t->n == t->cap) {
+        size_t c = t->cap ? t->cap * 2 : 32;
+        entity *p = realloc(t->items, c * sizeof *p);
+        if (!p)
+            return;
+        t->items = p;
+        t->cap = c;
+    }
+    char *s = strdup(canonical);
+    if (!s)
+        return;
+    t->items[t->n++] = (entity){type, s, 1, start};
+}
+
+static void entity_free(entity_table *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->items[i].canonical);
+    free(t->items);
+    memset(t, 0, sizeof *t);
+}
+
+/* -------------------------------------------------------- processing */
+
+typedef struct run_ctx {
+    const cli_options *o;
+    job *j;
+    entity_table ents;
+    output *direct;  /* write rows through as they come, or NULL */
+    int oom;
+} run_ctx;
+
+static void maybe_flush(run_ctx *r)
+{
+    if (r->direct && r->j->out.len >= DIRECT_FLUSH) {
+        out_write(r->direct, r->j->out.data, r->j->out.len);
+        r->j->out.len = 0;
+    }
+}
+
+static int on_mention(void *user, const nerc_mention *m)
+{
+    run_ctx *r = user;
+    if (r->o->emit == EMIT_ENTITIES) {
+        entity_add(&r->ents, m->type, m->value[0] ? m->value : "", m->start);
+        return 0;
+    }
+    if (r->o->emit != EMIT_MENTIONS)
+        return 0;
+    char start[24], end[24], sent[24], conf[16];
+    snprintf(start, sizeof start, "%zu", m->start);
+    snprintf(end, sizeof end, "%zu", m->end);
+    snprintf(sent, sizeof sent, "%zu", m->sentence);
+    snprintf(conf, sizeof conf, "%.2f", m->confidence);
+    char *text = strndup(m->text, m->text_len);
+    if (!text) {
+        r->oom = 1;
+        return 1;
+    }
+    const char *f[] = {r->j->name, start, end, nerc_type_name(m->type), text, m->value,
+                       nerc_source_name(m->source), sent, conf};
+    if (write_row(&r->j->out, r->o->writer_flags, f, 9) < 0)
+        r->oom = 1;
+    free(text);
+    maybe_flush(r);
+    return r->oom;
+}
+
+static int on_triple(void *user, const nerc_triple *t)
+{
+    run_ctx *r = user;
+    if (r->o->emit != EMIT_TRIPLES)
+        return 0;
+    char sent[24], start[24], end[24], conf[16];
+    snprintf(sent, sizeof sent, "%zu", t->sentence);
+    snprintf(start, sizeof start, "%zu", t->start);
+    snprintf(end, sizeof end, "%zu", t->end);
+    snprintf(conf, sizeof conf, "%.2f", t->confidence);
+    const char *f[] = {r->j->name, sent, t->kind, t->subject, t->subject_type, t->predicate,
+                       t->object, t->object_type, t->polarity, t->modality, t->date,
+                       t->date_text, start, end, conf};
+    if (write_row(&r->j->out, r->o->writer_flags, f, 15) < 0)
+        r->oom = 1;
+    maybe_flush(r);
+    return r->oom;
+}
+
+static void on_warning(void *user, const char *message)
+{
+    run_ctx *r = user;
+    if (!r->o->quiet)
+        msgf(r->j, "nerc: %s: warning: %s\n", r->j->name, message);
+}
+
+static int by_first(const void *a, const void *b)
+{
+    const entity *x = a, *y = b;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* Process one document into j->out (and straight to `direct` when given). */
+static void run_job(const nerc *ctx, const cli_options *o, job *j, output *direct)
+{
+    run_ctx r = {o, j, {0}, direct, 0};
+    nerc_handler h = {on_mention, on_triple, on_warning, &r};
+    nerc_doc_options dopt = {j->doc_date ? j->doc_date : o->doc_date};
+    nerc_doc *doc = nerc_doc_new(ctx, &h, &dopt);
+    if (!doc) {
+        msgf(j, "nerc: %s: %s\n", j->name,
+             dopt.doc_date ? "cannot start the document (bad date or out of memory)" : "out of memory");
+        j->failed = 1;
+        return;
+    }
+    int rc = 0;
+    if (j->text) {
+        rc = nerc_doc_feed(doc, j->text, j->text_len);
+        j->bytes = j->text_len;
+    } else {
+        FILE *f = j->stream;
+        if (!f) {
+            f = fopen(j->path, "rb");
+            if (!f) {
+                msgf(j, "nerc: %s: %s\n", j->path, strerror(errno));
+                j->failed = 1;
+                nerc_doc_free(doc);
+                return;
+            }
+        }
+        char *buf = malloc(READ_CHUNK);
+        if (!buf)
+            rc = NERC_ENOMEM;
+        while (rc == 0 && buf) {
+            size_t n = fread(buf, 1, READ_CHUNK, f);
+            if (n > 0) {
+                j->bytes += n;
+                rc = nerc_doc_feed(doc, buf, n);
+                if (direct && direct->closed)
+                    break;
+            }
+            if (n < READ_CHUNK) {
+                if (ferror(f)) {
+                    msgf(j, "nerc: %s: read error: %s\n", j->name, strerror(errno));
+                    j->failed = 1;
+                }
+                break;
+            }
+        }
+        free(buf);
+        if (!j->stream)
+            fclose(f);
+    }
+    if (rc == 0)
+        rc = nerc_doc_finish(doc);
+    if (rc < 0 && !(direct && direct->closed)) {
+        msgf(j, "nerc: %s: %s\n", j->name, r.oom ? "out of memory" : nerc_strerror(rc));
+        j->failed = 1;
+    }
+    nerc_doc_free(doc);
+    if (o->emit == EMIT_ENTITIES) {
+        qsort(r.ents.items, r.ents.n, sizeof *r.ents.items, by_first);
+        for (size_t i = 0; i < r.ents.n; i++) {
+            entity *e = &r.ents.items[i];
+            if (e->type == NERC_DATE)
+                continue;
+            char count[24], first[24];
+            snprintf(count, sizeof count, "%zu", e->count);
+            snprintf(first, sizeof first, "%zu", e->first);
+            const char *f[] = {j->name, nerc_type_name(e->type), e->canonical, count, first};
+            write_row(&j->out, o->writer_flags, f, 5);
+        }
+        entity_free(&r.ents);
+    }
+}
+
+/* --------------------------------------------------------- generator */
+
+/* Produces the jobs of all inputs, in order. */
+typedef struct generator {
+    const cli_options *o;
+    char **paths;       /* files gathered from the inputs ("-" = stdin) */
+    size_t n_paths, next_path;
+    FILE *feed;         /* open file for jsonl / split reading */
+    const char *feed_name;
+    size_t feed_line;
+    size_t feed_docs;
+    int any_error;
+    outbuf errors;      /* gathering errors, printed in order */
+    size_t total_bytes; /* sum of file sizes, for the progress line; 0 if unknown */
+} generator;
+
+static int path_push(generator *g, const char *p)
+{
+    char **n = realloc(g->paths, (g->n_paths + 1) * sizeof *n);
+    if (!n)
+        return -1;
+    g->paths = n;
+    g->paths[g->n_paths] = strdup(p);
+    if (!g->paths[g->n_paths])
+        return -1;
+    g->n_paths++;
+    return 0;
+}
+
+static void gather_error(generator *g, const char *path, const char *why)
+{
+    fprintf(stderr, "nerc: %s: %s\n", path, why);
+    g->any_error = 1;
+}
+
+static void walk(generator *g, const char *dir, const char *include)
+{
+    struct dirent **names = NULL;
+    int n = scandir(dir, &names, NULL, alphasort);
+    if (n < 0) {
+        gather_error(g, dir, strerror(errno));
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        const char *nm = names[i]->d_name;
+        if (nm[0] == '.') { /* ., .., and hidden files */
+            free(names[i]);
+            continue;
+        }
+        size_t len = strlen(dir) + strlen(nm) + 2;
+        char *p = malloc(len);
+        if (p) {
+            snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", nm);
+            struct stat st;
+            if (stat(p, &st) != 0)
+                gather_error(g, p, strerror(errno));
+            else if (S_ISDIR(st.st_mode))
+                walk(g, p, include);
+            else if (S_ISREG(st.st_mode) && fnmatch(include, nm, 0) == 0) {
+                path_push(g, p);
+                g->total_bytes += (size_t)st.st_size;
+            }
+            free(p);
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+static void gather(generator *g)
+{
+    const cli_options *o = g->o;
+    const char *include = o->include ? o->include : (o->input == INPUT_JSONL ? "*.jsonl" : "*.txt");
+    if (o->n_inputs == 0) {
+        path_push(g, "-");
+        return;
+    }
+    for (size_t i = 0; i < o->n_inputs; i++) {
+        const char *p = o->inputs[i];
+        if (strcmp(p, "-") == 0) {
+            path_push(g, p);
+            continue;
+        }
+        struct stat st;
+        if (stat(p, &st) != 0) {
+            gather_error(g, p, strerror(errno));
+            continue;
+        }
+        if (S_ISDIR(st.st_mode))
+            walk(g, p, include);
+        else {
+            path_push(g, p);
+            g->total_bytes += (size_t)st.st_size;
+        }
+    }
+}
+
+/* Read the next document of a --split stream into *text. Returns 1, or 0 at EOF. */
+static int read_split_doc(FILE *f, split_mode mode, char **text, size_t *len)
+{
+    outbuf b;
+    outbuf_init(&b);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int got = 0;
+    if (mode == SPLIT_FORMFEED) {
+        int c;
+        while ((c = fgetc(f)) != EOF) {
+            got = 1;
+            if (c == '\f')
+                break;
+            if (b.len + 1 >= b.cap) {
+                size_t nc = b.cap ? b.cap * 2 : 4096;
+                char *p = realloc(b.data, nc);
+                if (!p)
+                    break;
+                b.data = p;
+                b.cap = nc;
+            }
+            b.data[b.len++] = (char)c;
+        }
+    } else {
+        while ((n = getline(&line, &cap, f)) >= 0) {
+            int blank = 1;
+            for (ssize_t i = 0; i < n; i++)
+                if (line[i] != '\n' && line[i] != '\r' && line[i] != ' ' && line[i] != '\t')
+                    blank = 0;
+            if (mode == SPLIT_BLANK && blank) {
+                if (got)
+                    break;
+                continue; /* blank lines before a document */
+            }
+            got = 1;
+            if (b.len + (size_t)n + 1 > b.cap) {
+                size_t nc = b.cap ? b.cap * 2 : 4096;
+                while (nc < b.len + (size_t)n + 1)
+                    nc *= 2;
+                char *p = realloc(b.data, nc);
+                if (!p)
+                    break;
+                b.data = p;
+                b.cap = nc;
+            }
+            memcpy(b.data + b.len, line, (size_t)n);
+            b.len += (size_t)n;
+            if (mode == SPLIT_LINE)
+                break;
+        }
+        free(line);
+    }
+    if (!got) {
+        outbuf_free(&b);
+        return 0;
+    }
+    *text = b.data ? b.data : strdup("");
+    *len = b.len;
+    return 1;
+}
+
+static char *json_string_field(json_t *obj, const char *key)
+{
+    json_t *v = json_object_get(obj, key);
+    if (json_is_string(v))
+        return strndup(json_string_value(v), json_string_length(v));
+    if (json_is_integer(v)) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(v));
+        return strdup(buf);
+    }
+    return NULL;
+}
+
+/* Turn one JSON Lines line into a job. Returns 1 on success, 0 to skip (reported). */
+static int jsonl_job(generator *g, const char *line, size_t len, job *j)
+{
+    const cli_options *o = g->o;
+    char where[600];
+    snprintf(where, sizeof where, "%.500s:%zu", g->feed_name, g->feed_line);
+    json_error_t e;
+    json_t *obj = json_loadb(line, len, 0, &e);
+    if (!obj || !json_is_object(obj)) {
+        fprintf(stderr, "nerc: %s: malformed JSON (%s); line skipped\n", where,
+                obj ? "not an object" : e.text);
+        json_decref(obj);
+        g->any_error = 1;
+        return 0;
+    }
+    char *text = json_string_field(obj, o->field_text);
+    if (!text)
+        text = json_string_field(obj, o->field_title);
+    if (!text) {
+        fprintf(stderr, "nerc: %s: no '%s' text field; line skipped\n", where, o->field_text);
+        json_decref(obj);
+        g->any_error = 1;
+        return 0;
+    }
+    j->text = text;
+    j->text_len = strlen(text);
+    j->name = json_string_field(obj, o->field_id);
+    if (!j->name)
+        j->name = strdup(where);
+    char *date = json_string_field(obj, o->field_date);
+    if (date) {
+        /* accept a full timestamp: the first 10 characters carry the day */
+        if (strlen(date) >= 10)
+            date[10] = '\0';
+        if (cli_valid_date(date))
+            j->doc_date = date;
+        else {
+            fprintf(stderr, "nerc: %s: date '%s' is not YYYY-MM-DD; relative dates resolve without it\n",
+                    where, date);
+            free(date);
+        }
+    }
+    json_decref(obj);
+    return 1;
+}
+
+/* Next job, or 0 when all inputs are done. */
+static int next_job(generator *g, job *j)
+{
+    const cli_options *o = g->o;
+    memset(j, 0, sizeof *j);
+    for (;;) {
+        if (g->feed) {
+            if (o->input == INPUT_JSONL) {
+                char *line = NULL;
+                size_t cap = 0;
+                ssize_t n;
+                while ((n = getline(&line, &cap, g->feed)) >= 0) {
+                    g->feed_line++;
+                    size_t len = (size_t)n;
+                    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+                        len--;
+                    if (len == 0)
+                        continue;
+                    if (jsonl_job(g, line, len, j)) {
+                        free(line);
+                        return 1;
+                    }
+                }
+                free(line);
+            } else {
+                char *text;
+                size_t len;
+                if (read_split_doc(g->feed, o->split, &text, &len)) {
+                    g->feed_docs++;
+                    char name[64];
+                    snprintf(name, sizeof name, "-#%zu", g->feed_docs);
+                    j->name = strdup(name);
+                    j->text = text;
+                    j->text_len = len;
+                    return 1;
+                }
+            }
+            if (ferror(g->feed)) {
+                fprintf(stderr, "nerc: %s: read error: %s\n", g->feed_name, strerror(errno));
+                g->any_error = 1;
+            }
+            if (g->feed != stdin)
+                fclose(g->feed);
+            g->feed = NULL;
+        }
+        if (g->next_path >= g->n_paths)
+            return 0;
+        const char *p = g->paths[g->next_path++];
+        int is_stdin = strcmp(p, "-") == 0;
+        if (o->input == INPUT_JSONL || (is_stdin && o->split != SPLIT_NONE)) {
+            g->feed = is_stdin ? stdin : fopen(p, "rb");
+            g->feed_name = is_stdin ? "-" : p;
+            g->feed_line = 0;
+            if (!g->feed) {
+                fprintf(stderr, "nerc: %s: %s\n", p, strerror(errno));
+                g->any_error = 1;
+            }
+            continue;
+        }
+        j->name = strdup(p);
+        if (is_stdin)
+            j->stream = stdin;
+        else
+            j->path = strdup(p);
+        return 1;
+    }
+}
+
+/* ------------------------------------------------------------ running */
+
+typedef struct pool {
+    const nerc *ctx;
+    const cli_options *o;
+    job *slots;
+    size_t window;
+    size_t head, tail, next_work; /* monotonically increasing indexes */
+    int eof;
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+} pool;
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (p->next_work == p->tail && !p->eof)
+            pthread_cond_wait(&p->work, &p->mu);
+        if (p->next_work == p->tail && p->eof) {
+            pthread_mutex_unlock(&p->mu);
+            return NULL;
+        }
+        job *j = &p->slots[p->next_work % p->window];
+        p->next_work++;
+        pthread_mutex_unlock(&p->mu);
+        run_job(p->ctx, p->o, j, NULL);
+        pthread_mutex_lock(&p->mu);
+        j->done = 1;
+        pthread_cond_broadcast(&p->done);
+        pthread_mutex_unlock(&p->mu);
+    }
+}
+
+typedef struct progress {
+    int on;
+    struct timespec t0, last;
+    size_t docs, bytes, total;
+} progress;
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void progress_tick(progress *pr, int final)
+{
+    if (!pr->on)
+        return;
+    if (!final && seconds_since(&pr->last) < 0.25)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &pr->last);
+    double s = seconds_since(&pr->t0);
+    double mb = (double)pr->bytes / 1e6, rate = s > 0 ? mb / s : 0;
+    char eta[48] = "";
+    if (pr->total > pr->bytes && rate > 0)
+        snprintf(eta, sizeof eta, ", ETA %.0f s", ((double)(pr->total - pr->bytes) / 1e6) / rate);
+    fprintf(stderr, "\rnerc: %zu documents, %.1f MB, %.1f MB/s%s   ", pr->docs, mb, rate, eta);
+    if (final)
+        fputc('\n', stderr);
+}
+
+typedef struct totals {
+    size_t docs, failed, bytes;
+} totals;
+
+/* Write a finished job's rows and messages, then free it. */
+static void finish_job(job *j, output *out, totals *t, progress *pr)
+{
+    out_write(out, j->out.data, j->out.len);
+    if (j->msgs.len) {
+        if (pr->on)
+            fputc('\r', stderr);
+        fwrite(j->msgs.data, 1, j->msgs.len, stderr);
+    }
+    t->docs++;
+    t->bytes += j->bytes;
+    if (j->failed)
+        t->failed++;
+    pr->docs++;
+    pr->bytes += j->bytes;
+    progress_tick(pr, 0);
+    job_clear(j);
+}
+
+static int is_large(const job *j)
+{
+    if (j->stream)
+        return 1;
+    struct stat st;
+    return j->path && stat(j->path, &st) == 0 && (size_t)st.st_size > LARGE_FILE;
+}
+
+static void header(const cli_options *o, output *out)
+{
+    outbuf b;
+    outbuf_init(&b);
+    if (o->writer_flags & WRITER_EXCEL)
+        out_write(out, "\xEF\xBB\xBF", 3);
+    if (!o->no_header) {
+        static const char *const M[] = {"doc", "start", "end", "type", "text", "value", "source",
+                                        "sentence", "confidence"};
+        static const char *const T[] = {"doc", "sentence", "kind", "subject", "subject_type",
+                                        "predicate", "object", "object_type", "polarity",
+                                        "modality", "date", "date_text", "start", "end",
+                                        "confidence"};
+        static const char *const E[] = {"doc", "type", "canonical", "count", "first_start"};
+        if (o->emit == EMIT_MENTIONS)
+            write_row(&b, o->writer_flags, M, 9);
+        else if (o->emit == EMIT_TRIPLES)
+            write_row(&b, o->writer_flags, T, 15);
+        else
+            write_row(&b, o->writer_flags, E, 5);
+        out_write(out, b.data, b.len);
+    }
+    outbuf_free(&b);
+}
+
+int cli_run(cli_options *o)
+{
+    signal(SIGPIPE, SIG_IGN); /* a closed pipe shows up as EPIPE: stop quietly */
+    o->lib.gazetteers = o->gazetteers;
+    o->lib.n_gazetteers = o->n_gazetteers;
+    o->lib.rules = o->rules;
+    o->lib.n_rules = o->n_rules;
+    o->lib.no_claims = o->emit != EMIT_TRIPLES;
+
+    nerc *ctx;
+    char err[1024];
+    if (nerc_new(&o->lib, &ctx, err, sizeof err) < 0) {
+        fprintf(stderr, "nerc: %s\n", err);
+        return 2;
+    }
+    output out = {stdout, "standard output", 0, 0, 0};
+    if (o->output) {
+        out.f = fopen(o->output, "wb");
+        out.name = o->output;
+        if (!out.f) {
+            fprintf(stderr, "nerc: %s: %s\n", o->output, strerror(errno));
+            nerc_free(ctx);
+            return 2;
+        }
+    }
+    generator g = {0};
+    g.o = o;
+    gather(&g);
+    progress pr = {0};
+    pr.on = !o->quiet && isatty(STDERR_FILENO);
+    pr.total = g.total_bytes;
+    clock_gettime(CLOCK_MONOTONIC, &pr.t0);
+    pr.last = pr.t0;
+    totals t = {0};
+    header(o, &out);
+
+    int threads = o->jobs > 1 ? o->jobs : 0;
+    pool p = {ctx, o, NULL, (size_t)(threads ? threads * 4 : 1), 0, 0, 0, 0,
+              PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER};
+    pthread_t *tids = NULL;
+    p.slots = calloc(p.window, sizeof *p.slots);
+    if (threads) {
+        tids = calloc((size_t)threads, sizeof *tids);
+        for (int i = 0; tids && i < threads; i++)
+            if (pthread_create(&tids[i], NULL, worker, &p) != 0) {
+                threads = i; /* run with the threads we have */
+                break;
+            }
+        if (!tids || threads == 0)
+            threads = 0;
+    }
+    job next;
+    int have = 0;
+    while (!out.closed && !out.failed && p.slots) {
+        if (!have)
+            have = next_job(&g, &next);
+        if (!have)
+            break;
+        if (!threads || is_large(&next)) {
+            /* Sequential, or a stream too big to buffer: drain the queue, then run it
+             * here with rows written through as they come. */
+            pthread_mutex_lock(&p.mu);
+            while (p.head < p.tail) {
+                job *h = &p.slots[p.head % p.window];
+                while (!h->done)
+                    pthread_cond_wait(&p.done, &p.mu);
+                pthread_mutex_unlock(&p.mu);
+                finish_job(h, &out, &t, &pr);
+                pthread_mutex_lock(&p.mu);
+                p.head++;
+            }
+            pthread_mutex_unlock(&p.mu);
+            run_job(ctx, o, &next, &out);
+            finish_job(&next, &out, &t, &pr);
+            have = 0;
+            continue;
+        }
+        pthread_mutex_lock(&p.mu);
+        if (p.tail - p.head < p.window) {
+            p.slots[p.tail % p.window] = next;
+            p.tail++;
+            have = 0;
+            pthread_cond_signal(&p.work);
+        }
+        /* Write what is finished, in order; wait when the window is full. */
+        for (;;) {
+            job *h = p.head < p.tail ? &p.slots[p.head % p.window] : NULL;
+            if (h && h->done) {
+                pthread_mutex_unlock(&p.mu);
+                finish_job(h, &out, &t, &pr);
+                pthread_mutex_lock(&p.mu);
+                p.head++;
+                continue;
+            }
+            if (have && h) {
+                pthread_cond_wait(&p.done, &p.mu);
+                continue;
+            }
+            break;
+        }
+        pthread_mutex_unlock(&p.mu);
+    }
+    if (have)
+        job_clear(&next);
+    /* Drain and stop the workers. */
+    pthread_mutex_lock(&p.mu);
+    p.eof = 1;
+    pthread_cond_broadcast(&p.work);
+    while (p.head < p.tail) {
+        job *h = &p.slots[p.head % p.window];
+        while (!h->done)
+            pthread_cond_wait(&p.done, &p.mu);
+        pthread_mutex_unlock(&p.mu);
+        finish_job(h, &out, &t, &pr);
+        pthread_mutex_lock(&p.mu);
+        p.head++;
+    }
+    pthread_mutex_unlock(&p.mu);
+    for (int i = 0; i < threads; i++)
+        pthread_join(tids[i], NULL);
+    free(tids);
+    free(p.slots);
+    if (g.feed && g.feed != stdin)
+        fclose(g.feed);
+    for (size_t i = 0; i < g.n_paths; i++)
+        free(g.paths[i]);
+    free(g.paths);
+    progress_tick(&pr, 1);
+    if (o->stats && !o->quiet) {
+        nerc_info info;
+        nerc_get_info(ctx, &info);
+        fprintf(stderr, "nerc: %zu documents (%zu failed), %zu bytes; %zu aliases of %zu entities, %zu rules, model %s\n",
+                t.docs, t.failed, t.bytes, info.gazetteer_aliases, info.gazetteer_entities,
+                info.rules, info.model_loaded ? "on" : "off");
+    }
+    nerc_free(ctx);
+    int status = (g.any_error || t.failed) ? 1 : 0;
+    if (out.f != stdout) {
+        if (fclose(out.f) != 0 && !out.failed) {
+            out.failed = 1;
+            out.err = errno;
+        }
+    } else if (!out.closed && fflush(stdout) != 0 && errno != EPIPE) {
+        out.failed = 1;
+        out.err = errno;
+    }
+    if (out.failed) {
+        fprintf(stderr, "nerc: %s: write error: %s\n", out.name, strerror(out.err));
+        status = 1;
+    }
+    return status;
+}

@@ -1,0 +1,1391 @@
+/* dates.c - DATE recognition and ISO 8601 normalisation (see dates.h).
+ *
+ * Method: a small set of PCRE2 rules, one per kind of expression (full dates,
+ * month-year, bare years, weekdays, relative phrases...). dates_scan walks the
+ * text leftmost-longest: every rule keeps its next match; the match that starts
+ * first wins (ties: the longest, then the earlier rule); C code then checks the
+ * context (a year followed by "troops" is a count, "May" needs a cue) and
+ * computes the value. A rejected match only advances its own rule, so a shorter
+ * reading from another rule still gets its chance. Each rule searches forward
+ * only, so a scan is linear in the text length times the number of rules.
+ *
+ * Resolution policy (documented here because it is a choice, not a fact):
+ * - Numeric dates with '/': MM/DD/YYYY (US newswire convention) unless the first
+ *   number is > 12, then DD/MM/YYYY. With '.' or '-' as separator: DD.MM.YYYY
+ *   unless the second number is > 12.
+ * - Deictic words (today, Friday, last week, next month, two years ago) resolve
+ *   against the document date; without one, against the most recent explicit
+ *   date in the text (st->last) when it is precise enough; otherwise the value
+ *   keeps what is known ("XXXX-XX-XX", "XXXX-WXX-5").
+ * - A bare weekday is the most recent such day on or before the document date
+ *   (news reports past events), unless the sentence before it has a future cue
+ *   ("will", "scheduled", ...): then the next such day on or after it.
+ * - A month or day without a year takes the document year, moved back a year
+ *   when that would put it more than about four months after the document date
+ *   (forward a year when a future cue is present and it would be past). Without
+ *   a document date it takes the year of st->last.
+ * - Anaphoric phrases (the same year, that month, of the following year) resolve
+ *   against st->last first, then the document date.
+ * - st->last is updated by every expression that names a year or a day of a
+ *   month (full dates, month-year, bare years); relative words do not move it.
+ */
+#define _POSIX_C_SOURCE 200809L
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "dates.h"
+
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nerc.h"
+
+/* ------------------------------------------------------------------------ */
+/* Pattern fragments                                                         */
+
+#define WDAYS "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#define WDAY "(?<wd>" WDAYS ")"
+#define MONF "January|February|March|April|May|June|July|August|September|October|November|December"
+#define MONA "(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?"
+#define MON "(?<mon>" MONF "|" MONA ")(?!\\p{L})"
+/* A day of the month, with an optional ordinal suffix, not part of a longer number. */
+#define DAYN "(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\\p{L}\\p{N}]|[.,:]\\p{N})"
+#define DAY1 "(?<d1>" DAYN ")"
+#define DAY2 "(?<d2>" DAYN ")"
+#define YEAR "(?<y>1[0-9]{3}|20[0-9]{2})(?![\\p{N}]|[.,]\\p{N})"
+#define DASH "(?:-|\\x{2013}|\\x{2014})"
+#define RANGE "\\s*(?:" DASH "|to|through|until)\\s*"
+/* "of the same year", "last year", "of that year" after a month or a day. */
+#define OFY "(?:,?\\s+(?:of\\s+)?(?<ofy>(?:[Tt]he\\s+)?(?:same|following|previous|prior|next|current)|that|this|last|next)\\s+year(?!\\p{L}))"
+#define MOD "(?:(?<mod>[Ee]arly|[Ll]ate|[Mm]id|[Tt]he\\s+(?:middle|end|beginning|start|turn|first\\s+half|second\\s+half|last\\s+half|latter\\s+half)\\s+of)(?:\\s*-\\s*|\\s+))?"
+#define REL "(?<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]revious|[Ff]ollowing|[Pp]ast)"
+/* Before a number: not inside a longer number, word, amount or code. */
+#define NUMSTART "(?<![\\p{L}\\p{N}$\\x{20ac}\\x{a3}\\x{a5}#@/.,:+\\-\\x{2013}])"
+
+enum kind {
+    K_ISO, K_NUM, K_MDY, K_DMY, K_MY, K_QUARTER, K_HOLIDAY, K_SEASON, K_DECADE,
+    K_CENTURY, K_YEAR, K_MON, K_WEEKDAY, K_DEICTIC, K_RELUNIT, K_ANAPH, K_AGO,
+    K_COUNT
+};
+
+static const char *const rule_src[K_COUNT] = {
+    [K_ISO] = "(?<![\\p{N}\\-/.])(?<y>[12][0-9]{3})(?<sep>[-/])(?<m>[01][0-9])\\k<sep>(?<d>[0-3][0-9])(?![\\p{N}])",
+    [K_NUM] = "(?<![\\p{N}/.\\-])(?<a>[0-9]{1,2})(?<sep>[/.\\-])(?<b>[0-9]{1,2})\\k<sep>(?<y>[0-9]{4}|[0-9]{2})(?![\\p{N}]|[/.\\-]\\p{N})",
+    [K_MDY] = "(?:" WDAY ",?\\s+)?" MON "\\s*" DAY1 "(?:" RANGE DAY2 ")?(?:,?\\s+" YEAR "|" OFY ")?",
+    [K_DMY] = "(?:" WDAY ",?\\s+(?:the\\s+)?)?" NUMSTART DAY1 "(?:" RANGE DAY2 ")?\\s+(?:of\\s+)?" MON "(?:,?\\s+" YEAR "|" OFY ")?",
+    [K_MY] = "(?<![\\p{L}])" MOD MON ",?\\s+(?:of\\s+)?" YEAR,
+    [K_QUARTER] = "(?<![\\p{L}\\p{N}])(?:(?:(?<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he\\s+same|[Tt]he\\s+previous|[Tt]he\\s+current|[Tt]hat)\\s+)?"
+                  "(?:" YEAR "\\s+)?(?:[Ff]iscal\\s+)?(?<ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)(?:\\s+|-)(?<unit>quarter|half)(?!\\p{L})"
+                  "(?:,?\\s+of\\s+(?:fiscal\\s+)?(?<y>1[0-9]{3}|20[0-9]{2})(?![\\p{N}])|" OFY ")?"
+                  "|(?<q>Q[1-4])(?:\\s+(?<y>(?:19|20)[0-9]{2})(?![\\p{N}]))?(?![\\p{L}\\p{N}])"
+                  "|(?<y>(?:19|20)[0-9]{2})\\s+(?<q>Q[1-4])(?![\\p{L}\\p{N}]))",
+    [K_HOLIDAY] = "(?<![\\p{L}])(?:(?<rel>[Ll]ast|[Nn]ext|[Tt]his)\\s+)?(?<hol>Christmas\\s+Day|Christmas\\s+Eve|Christmas|New\\s+Year['\\x{2019}]s\\s+Day|New\\s+Year['\\x{2019}]s\\s+Eve|Boxing\\s+Day|Valentine['\\x{2019}]s\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Election\\s+Day)(?!\\p{L})(?:,?\\s+" YEAR ")?",
+    [K_SEASON] = "(?<![\\p{L}])" MOD "(?:" REL "\\s+)?(?<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?!\\p{L})(?:,?\\s+(?:of\\s+)?" YEAR "|" OFY ")?",
+    [K_DECADE] = "(?<![\\p{L}\\p{N}])" MOD "(?:(?<dec>1[0-9]{2}0|20[0-9]0)|['\\x{2018}\\x{2019}](?<dd>[0-9])0|(?<dd>[2-9])0)s(?![\\p{L}\\p{N}])",
+    [K_CENTURY] = "(?<![\\p{L}\\p{N}])" MOD "(?<ord>[0-9]{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\\s+first))(?:\\s+|-)[Cc]entury(?![\\p{L}])",
+    [K_YEAR] = NUMSTART "(?:" MOD "|(?<pre>[Pp]re-|[Pp]ost-|[Ff]iscal\\s+(?:year\\s+)?))?" YEAR
+               "(?:\\s*(?:" DASH "|/)\\s*(?<y2>1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?![\\p{N}]|[.,]\\p{N}))?(?![\\p{L}]|\\s*%)",
+    [K_MON] = "(?<![\\p{L}])" MOD "(?:" REL "\\s+)?(?<mon>" MONF ")(?!\\p{L})(?:" OFY ")?",
+    [K_WEEKDAY] = "(?<![\\p{L}])(?:" REL "\\s+)?" WDAY "(?!\\p{L})(?:\\s+(?<part>morning|afternoon|evening|night))?(?!\\p{L})",
+    [K_DEICTIC] = "(?<![\\p{L}])(?:(?<mod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\\s+)?(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?!\\p{L})"
+                  "|(?<![\\p{L}])[Tt]he\\s+day\\s+(?<dir>before|after)\\s+(?<word>yesterday|tomorrow)(?!\\p{L})",
+    [K_RELUNIT] = "(?<![\\p{L}])(?:(?<mod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id|[Tt]he\\s+(?:end|start|beginning|middle|rest)\\s+of)\\s+)?"
+                  "(?<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]urrent)\\s+(?<unit>year|month|week|weekend|quarter)(?!\\p{L})",
+    [K_ANAPH] = "(?<![\\p{L}])(?<rel>[Tt]he\\s+(?:same|following|next|previous|prior|preceding)|[Tt]hat)\\s+(?<unit>year|month|week|day|weekend)(?!\\p{L})",
+    [K_AGO] = "(?<![\\p{L}\\p{N}])(?<n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)|[0-9]{1,3})"
+              "\\s+(?<unit>years?|months?|weeks?|days?|decades?)\\s+(?<dir>ago|earlier|later)(?!\\p{L})",
+};
+
+/* Named capture groups the normaliser reads; a name may label several groups. */
+enum field {
+    F_WD, F_MOD, F_REL, F_MON, F_D1, F_D2, F_Y, F_Y2, F_OFY, F_SEASON, F_UNIT, F_N,
+    F_DIR, F_ORD, F_DEC, F_DD, F_WORD, F_PART, F_A, F_B, F_SEP, F_M, F_D, F_PRE,
+    F_Q, F_HOL, F_COUNT
+};
+static const char *const field_name[F_COUNT] = {
+    "wd", "mod", "rel", "mon", "d1", "d2", "y", "y2", "ofy", "season", "unit", "n",
+    "dir", "ord", "dec", "dd", "word", "part", "a", "b", "sep", "m", "d", "pre",
+    "q", "hol"
+};
+#define MAX_DUP 4
+
+typedef struct rule {
+    pcre2_code *code;
+    unsigned char groups[F_COUNT][MAX_DUP]; /* group numbers, 0 = none */
+} rule;
+
+struct dates {
+    rule rules[K_COUNT];
+    pcre2_match_context *mctx; /* match and depth limits: nothing can hang */
+    uint32_t ovec_pairs;       /* enough for the rule with the most groups */
+};
+
+/* ------------------------------------------------------------------------ */
+/* Construction                                                              */
+
+static int rule_fields(rule *r)
+{
+    uint32_t entry_size = 0;
+    if (pcre2_pattern_info(r->code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size) != 0)
+        return -1;
+    for (int f = 0; f < F_COUNT; f++) {
+        PCRE2_SPTR first, last;
+        int rc = pcre2_substring_nametable_scan(r->code, (PCRE2_SPTR)field_name[f], &first, &last);
+        if (rc < 0)
+            continue; /* this rule has no such group */
+        int k = 0;
+        for (PCRE2_SPTR e = first; e <= last && k < MAX_DUP; e += entry_size)
+            r->groups[f][k++] = (unsigned char)((e[0] << 8) | e[1]);
+    }
+    return 0;
+}
+
+int dates_new(dates **out, char *err, size_t errlen)
+{
+    if (!out)
+        return NERC_EARG;
+    *out = NULL;
+    dates *d = calloc(1, sizeof *d);
+    if (!d)
+        return NERC_ENOMEM;
+    d->mctx = pcre2_match_context_create(NULL);
+    if (!d->mctx) {
+        free(d);
+        return NERC_ENOMEM;
+    }
+    pcre2_set_match_limit(d->mctx, 200000);
+    pcre2_set_depth_limit(d->mctx, 2000);
+    pcre2_set_heap_limit(d->mctx, 4096); /* KiB */
+    d->ovec_pairs = 1;
+    for (int k = 0; k < K_COUNT; k++) {
+        int ecode;
+        PCRE2_SIZE eoff;
+        d->rules[k].code = pcre2_compile((PCRE2_SPTR)rule_src[k], PCRE2_ZERO_TERMINATED,
+                                         PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &ecode, &eoff, NULL);
+        if (!d->rules[k].code) {
+            if (err && errlen) {
+                PCRE2_UCHAR msg[256];
+                pcre2_get_error_message(ecode, msg, sizeof msg);
+                snprintf(err, errlen, "date rule %d: offset %zu: %s", k, (size_t)eoff, (char *)msg);
+            }
+            dates_free(d);
+            return ecode == PCRE2_ERROR_NOMEMORY ? NERC_ENOMEM : NERC_EPATTERN;
+        }
+        /* JIT is an optimisation: without it the interpreter gives the same results. */
+        (void)pcre2_jit_compile(d->rules[k].code, PCRE2_JIT_COMPLETE);
+        uint32_t cap = 0;
+        pcre2_pattern_info(d->rules[k].code, PCRE2_INFO_CAPTURECOUNT, &cap);
+        if (cap + 1 > d->ovec_pairs)
+            d->ovec_pairs = cap + 1;
+        if (rule_fields(&d->rules[k]) < 0) {
+            if (err && errlen)
+                snprintf(err, errlen, "date rule %d: cannot read its group names", k);
+            dates_free(d);
+            return NERC_EPATTERN;
+        }
+    }
+    *out = d;
+    return 0;
+}
+
+void dates_free(dates *d)
+{
+    if (!d)
+        return;
+    for (int k = 0; k < K_COUNT; k++)
+        pcre2_code_free(d->rules[k].code);
+    pcre2_match_context_free(d->mctx);
+    free(d);
+}
+
+int dates_state_init(dates_state *st, const dates *d, const date_ymd *doc_date)
+{
+    if (!st || !d)
+        return NERC_EARG;
+    memset(st, 0, sizeof *st);
+    if (doc_date)
+        st->doc_date = *doc_date;
+    st->match_data = pcre2_match_data_create(d->ovec_pairs, NULL);
+    return st->match_data ? 0 : NERC_ENOMEM;
+}
+
+void dates_state_free(dates_state *st)
+{
+    if (!st)
+        return;
+    pcre2_match_data_free((pcre2_match_data *)st->match_data);
+    st->match_data = NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Calendar arithmetic (proleptic Gregorian, days since 1970-01-01)          */
+
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static date_ymd civil_from_days(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    date_ymd r;
+    r.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    r.month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    r.year = (int)(yoe + era * 400 + (r.month <= 2));
+    return r;
+}
+
+/* 0 = Monday ... 6 = Sunday. */
+static int weekday_of(long z)
+{
+    long w = (z + 3) % 7;
+    return (int)(w < 0 ? w + 7 : w);
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int n[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return n[m - 1];
+}
+
+static void iso_week(long z, int *wy, int *wn)
+{
+    long thu = z + 3 - weekday_of(z);
+    date_ymd t = civil_from_days(thu);
+    long jan1 = days_from_civil(t.year, 1, 1);
+    *wy = t.year;
+    *wn = (int)((thu - jan1) / 7 + 1);
+}
+
+static int is_full(date_ymd d)
+{
+    return d.year > 0 && d.month > 0 && d.day > 0;
+}
+
+static long to_days(date_ymd d)
+{
+    return days_from_civil(d.year, d.month, d.day);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Small text helpers                                                         */
+
+typedef struct match {
+    const char *text;
+    size_t len;
+    const PCRE2_SIZE *ov;
+    const rule *r;
+} match;
+
+/* The first set group named by field f, as [*a, *b). */
+static int fld(const match *m, int f, size_t *a, size_t *b)
+{
+    if (a)
+        *a = 0;
+    if (b)
+        *b = 0;
+    for (int k = 0; k < MAX_DUP && m->r->groups[f][k]; k++) {
+        unsigned g = m->r->groups[f][k];
+        if (m->ov[2 * g] != PCRE2_UNSET) {
+            if (a)
+                *a = m->ov[2 * g];
+            if (b)
+                *b = m->ov[2 * g + 1];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Lower-cased ASCII copy of a field (letters, digits, spaces squeezed). */
+static int fld_str(const match *m, int f, char *buf, size_t n)
+{
+    size_t a, b, k = 0;
+    buf[0] = 0;
+    if (!fld(m, f, &a, &b))
+        return 0;
+    int sp = 0;
+    for (size_t i = a; i < b && k + 1 < n; i++) {
+        unsigned char c = (unsigned char)m->text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            sp = 1;
+            continue;
+        }
+        if (sp && k > 0 && k + 2 < n)
+            buf[k++] = ' ';
+        sp = 0;
+        buf[k++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    buf[k] = 0;
+    return 1;
+}
+
+static int fld_int(const match *m, int f)
+{
+    size_t a, b;
+    if (!fld(m, f, &a, &b))
+        return -1;
+    int v = 0, any = 0;
+    for (size_t i = a; i < b && m->text[i] >= '0' && m->text[i] <= '9' && v < 100000; i++) {
+        v = v * 10 + (m->text[i] - '0');
+        any = 1;
+    }
+    return any ? v : -1;
+}
+
+static int is_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The word just before byte `pos` (only white space between), lower-cased into buf.
+ * *cap says whether it starts with a capital. Empty when punctuation intervenes. */
+static void prev_word(const char *t, size_t pos, char *buf, size_t n, int *cap)
+{
+    size_t i = pos, k = 0;
+    buf[0] = 0;
+    if (cap)
+        *cap = 0;
+    while (i > 0 && is_space((unsigned char)t[i - 1]))
+        i--;
+    size_t e = i;
+    while (i > 0 && (is_alpha((unsigned char)t[i - 1]) || t[i - 1] == '.') && e - i < 20)
+        i--;
+    if (i == e || (i > 0 && ((unsigned char)t[i - 1] >= 0x80 || t[i - 1] == '-')))
+        return; /* not an ASCII word */
+    if (cap)
+        *cap = t[i] >= 'A' && t[i] <= 'Z';
+    for (; i < e && k + 1 < n; i++)
+        buf[k++] = (char)((t[i] >= 'A' && t[i] <= 'Z') ? t[i] + 32 : t[i]);
+    buf[k] = 0;
+}
+
+/* The word starting after white space at `pos`, lower-cased, letters only (stops at
+ * an apostrophe, so "treaty's" gives "treaty"). *digit says a number follows instead. */
+static void next_word(const char *t, size_t len, size_t pos, char *buf, size_t n, int *cap, int *digit)
+{
+    size_t i = pos, k = 0;
+    buf[0] = 0;
+    *cap = *digit = 0;
+    while (i < len && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    if (i < len && t[i] >= '0' && t[i] <= '9' && i > pos)
+        *digit = 1;
+    if (i < len && t[i] >= 'A' && t[i] <= 'Z')
+        *cap = 1;
+    for (; i < len && is_alpha((unsigned char)t[i]) && k + 1 < n; i++)
+        buf[k++] = (char)((t[i] >= 'A' && t[i] <= 'Z') ? t[i] + 32 : t[i]);
+    buf[k] = 0;
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(w, *list) == 0)
+            return 1;
+    return 0;
+}
+
+/* Words after a number that make it a count or a measure, not a year. */
+static const char *const count_words[] = {
+    "people", "persons", "troops", "soldiers", "fighters", "officers", "police", "policemen",
+    "articles", "km", "kilometres", "kilometers", "miles", "metres", "meters", "m", "mm", "cm",
+    "feet", "ft", "tons", "tonnes", "t", "kg", "kilograms", "lb", "lbs", "pounds", "dollars",
+    "euros", "rubles", "roubles", "rials", "yuan", "yen", "barrels", "bpd", "votes", "seats",
+    "cases", "deaths", "dead", "casualties", "civilians", "refugees", "migrants", "prisoners",
+    "detainees", "hostages", "workers", "employees", "jobs", "members", "students", "children",
+    "residents", "households", "families", "homes", "houses", "units", "vehicles", "cars",
+    "tanks", "missiles", "rockets", "drones", "shells", "rounds", "bombs", "aircraft", "planes",
+    "jets", "ships", "hours", "hrs", "gmt", "utc", "minutes", "seconds", "days", "weeks",
+    "months", "years", "acres", "hectares", "points", "percent", "pages", "words", "million",
+    "billion", "thousand", "mw", "gw", "kw", "mph", "calories", "times", "items", "copies",
+    "degrees", "men", "women", "patients", "staff", "users", "customers", "visitors",
+    "passengers", "shares", "sq", "square", "cubic", "local", "feet", "yards", "dozen", NULL
+};
+
+/* Words before a number that make it a label (Resolution 2231, flight 1907). */
+static const char *const label_words[] = {
+    "resolution", "article", "art.", "section", "sec.", "chapter", "paragraph", "para",
+    "page", "p.", "pp.", "flight", "route", "room", "no.", "no", "number", "nr", "model",
+    "version", "item", "rule", "clause", "code", "bill", "highway", "gate", "unit", "sector",
+    "block", "lot", "platform", "bus", "channel", "box", "suite", "tel", "phone", "ext",
+    "vol", "issue", "at", "about", "some", "over", "nearly", "almost", "approximately",
+    "roughly", "than", "only", "another", "with", "of about", "total", "exactly", "opus",
+    "hall", "building", "apartment", "street", "road", "avenue", NULL
+};
+
+/* Words after which a number in the usual year range reads as a year. */
+static const char *const year_cues[] = {
+    "in", "since", "until", "till", "by", "from", "to", "of", "during", "before", "after",
+    "around", "circa", "c.", "the", "its", "and", "or", "through", "throughout", "between",
+    "year", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "as",
+    "for", "on", "that", "this", "until", "ca.", NULL
+};
+
+/* A future cue in the clause before `pos` (at most 80 bytes back, same sentence). */
+static int future_cue(const char *t, size_t pos)
+{
+    static const char *const cues[] = {
+        "will", "ll", "shall", "should", "scheduled", "expected", "upcoming", "slated", NULL
+    };
+    size_t lo = pos > 80 ? pos - 80 : 0;
+    for (size_t i = pos; i > lo; i--) {
+        char c = t[i - 1];
+        if (c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ';') && i < pos && is_space((unsigned char)t[i])))
+        {
+            lo = i;
+            break;
+        }
+    }
+    /* Walk the words of [lo, pos). */
+    size_t i = lo;
+    while (i < pos) {
+        while (i < pos && !is_alpha((unsigned char)t[i]))
+            i++;
+        size_t s = i;
+        while (i < pos && is_alpha((unsigned char)t[i]))
+            i++;
+        if (i > s && i - s < 16) {
+            char w[16];
+            size_t k;
+            for (k = 0; k < i - s; k++)
+                w[k] = (char)((t[s + k] >= 'A' && t[s + k] <= 'Z') ? t[s + k] + 32 : t[s + k]);
+            w[k] = 0;
+            if (in_list(w, cues))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Values                                                                     */
+
+static int month_from(const char *s)
+{
+    static const char *const names[12] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (int i = 0; i < 12; i++)
+        if (strncmp(s, names[i], 3) == 0)
+            return i + 1;
+    return 0;
+}
+
+static int weekday_from(const char *s)
+{
+    static const char *const names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    for (int i = 0; i < 7; i++)
+        if (strncmp(s, names[i], 3) == 0)
+            return i;
+    return -1;
+}
+
+static void fmt_date(char *out, int y, int m, int d)
+{
+    char ys[8];
+    if (y > 0)
+        snprintf(ys, sizeof ys, "%04d", y % 10000);
+    else
+        strcpy(ys, "XXXX");
+    if (m <= 0)
+        snprintf(out, 48, "%s", ys);
+    else if (d <= 0)
+        snprintf(out, 48, "%s-%02d", ys, m % 100);
+    else
+        snprintf(out, 48, "%s-%02d-%02d", ys, m % 100, d % 100);
+}
+
+static void fmt_week(char *out, long z, int weekend)
+{
+    int wy, wn;
+    iso_week(z, &wy, &wn);
+    snprintf(out, 48, "%04d-W%02d%s", wy % 10000, wn % 100, weekend ? "-WE" : "");
+}
+
+/* Remember an explicit date; a bare year clears month and day. */
+static void set_last(dates_state *st, int y, int m, int d)
+{
+    if (y <= 0)
+        return;
+    st->last.year = y;
+    st->last.month = m > 0 ? m : 0;
+    st->last.day = m > 0 && d > 0 ? d : 0;
+}
+
+/* The reference point for deictic words: the document date, else st->last. */
+static date_ymd deictic_ref(const dates_state *st)
+{
+    return st->doc_date.year > 0 ? st->doc_date : st->last;
+}
+
+/* The reference point for anaphora: st->last, else the document date. */
+static date_ymd anaphor_ref(const dates_state *st)
+{
+    return st->last.year > 0 ? st->last : st->doc_date;
+}
+
+/* Year of the relative qualifier in "of the same year", "last year", ... or 0. */
+static int ofy_year(const dates_state *st, const char *q)
+{
+    date_ymd dr = deictic_ref(st), ar = anaphor_ref(st);
+    if (strstr(q, "same") || strstr(q, "that") || strstr(q, "current"))
+        return ar.year;
+    if (strstr(q, "following") || strstr(q, "the next"))
+        return ar.year > 0 ? ar.year + 1 : 0;
+    if (strstr(q, "previous") || strstr(q, "prior"))
+        return ar.year > 0 ? ar.year - 1 : 0;
+    if (strstr(q, "this"))
+        return dr.year;
+    if (strstr(q, "last"))
+        return dr.year > 0 ? dr.year - 1 : 0;
+    if (strstr(q, "next"))
+        return dr.year > 0 ? dr.year + 1 : 0;
+    return 0;
+}
+
+/* Year for a month (and day) given without one; see the policy at the top. */
+static int guess_year(const dates_state *st, int mon, int day, int future)
+{
+    if (st->doc_date.year > 0) {
+        date_ymd dd = st->doc_date;
+        int dm = dd.month > 0 ? dd.month : 6;
+        int dday = dd.day > 0 ? dd.day : 15;
+        long doc = days_from_civil(dd.year, dm, dday);
+        int d = day > 0 ? (day > days_in_month(dd.year, mon) ? days_in_month(dd.year, mon) : day) : 15;
+        long cand = days_from_civil(dd.year, mon, d);
+        long diff = cand - doc;
+        if (future)
+            return diff < -45 ? dd.year + 1 : dd.year;
+        if (diff > 125)
+            return dd.year - 1;
+        if (diff < -320)
+            return dd.year + 1;
+        return dd.year;
+    }
+    return st->last.year;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Per-kind normalisation. Each returns 1 to accept (value in out, span possibly
+ * narrowed through s and e) or 0 to reject the match. */
+
+static int norm_iso(dates_state *st, const match *m, char *out)
+{
+    int y = fld_int(m, F_Y), mo = fld_int(m, F_M), d = fld_int(m, F_D);
+    if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+        return 0;
+    fmt_date(out, y, mo, d);
+    set_last(st, y, mo, d);
+    return 1;
+}
+
+static int norm_num(dates_state *st, const match *m, char *out)
+{
+    int a = fld_int(m, F_A), b = fld_int(m, F_B), y = fld_int(m, F_Y);
+    size_t ys, ye, ss;
+    fld(m, F_Y, &ys, &ye);
+    fld(m, F_SEP, &ss, NULL);
+    char sep = m->text[ss];
+    if (ye - ys == 2) {
+        if (sep != '/')
+            return 0; /* "1.2.24" is more often a version than a date */
+        y += y < 50 ? 2000 : 1900;
+    }
+    if (y < 1000)
+        return 0;
+    int mo, d;
+    if (sep == '/') { /* MM/DD unless the first cannot be a month */
+        mo = a > 12 ? b : a;
+        d = a > 12 ? a : b;
+    } else { /* DD.MM / DD-MM unless the second cannot be a month */
+        mo = b > 12 ? a : b;
+        d = b > 12 ? b : a;
+    }
+    if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+        return 0;
+    fmt_date(out, y, mo, d);
+    set_last(st, y, mo, d);
+    return 1;
+}
+
+/* Drop a trailing year that is really a count ("June 5, 1500 protesters"). */
+static int year_is_count(const match *m, size_t ye)
+{
+    char w[24];
+    int cap, dig;
+    next_word(m->text, m->len, ye, w, sizeof w, &cap, &dig);
+    return in_list(w, count_words);
+}
+
+/* Full dates with a day: MDY and DMY (also ranges of days, and weekday prefixes). */
+static int norm_day(dates_state *st, const match *m, size_t *s, size_t *e, char *out)
+{
+    char mon[16], q[32];
+    fld_str(m, F_MON, mon, sizeof mon);
+    int mo = month_from(mon);
+    int d1 = fld_int(m, F_D1), d2 = fld_int(m, F_D2);
+    int y = fld_int(m, F_Y);
+    size_t ys, ye;
+    if (y > 0 && fld(m, F_Y, &ys, &ye) && year_is_count(m, ye)) {
+        /* Cut the span back to the day (or the second day of a range). */
+        size_t a, b;
+        if (d2 > 0 && fld(m, F_D2, &a, &b))
+            *e = b;
+        else if (fld(m, F_D1, &a, &b) && b > *e - (ye - ys) - 8)
+            *e = b;
+        y = -1;
+        if (*e > ys)
+            *e = ys;
+        while (*e > *s && (is_space((unsigned char)m->text[*e - 1]) || m->text[*e - 1] == ','))
+            (*e)--;
+    }
+    if (mo < 1 || d1 < 1 || d1 > 31)
+        return 0;
+    int explicit_year = y > 0;
+    if (!explicit_year) {
+        if (fld_str(m, F_OFY, q, sizeof q))
+            y = ofy_year(st, q);
+        else
+            y = guess_year(st, mo, d1, future_cue(m->text, *s));
+    }
+    int maxd = days_in_month(y > 0 ? y : 2000, mo);
+    if (d1 > maxd || (d2 > 0 && (d2 > maxd || d2 <= d1)))
+        return 0;
+    if (d2 > 0) {
+        char a[24], b[24];
+        fmt_date(a, y, mo, d1);
+        fmt_date(b, y, mo, d2);
+        snprintf(out, 48, "%s/%s", a, b);
+    } else {
+        fmt_date(out, y, mo, d1);
+    }
+    if (y > 0)
+        set_last(st, y, mo, d2 > 0 ? d2 : d1);
+    return 1;
+}
+
+static int norm_month_year(dates_state *st, const match *m, char *out)
+{
+    char mon[16];
+    fld_str(m, F_MON, mon, sizeof mon);
+    int mo = month_from(mon), y = fld_int(m, F_Y);
+    if (mo < 1 || y < 1000)
+        return 0;
+    fmt_date(out, y, mo, 0);
+    set_last(st, y, mo, 0);
+    return 1;
+}
+
+static const char *const month_cues[] = {
+    "in", "since", "until", "till", "by", "from", "to", "of", "during", "through", "before",
+    "after", "between", "and", "or", "throughout", "early", "late", "mid", "last", "next",
+    "this", "on", "for", "as", "until", "around", "that", "each", NULL
+};
+
+static int norm_month(dates_state *st, const match *m, size_t s, char *out)
+{
+    char mon[16], rel[16] = "", q[32] = "", pw[24], nw[24];
+    int pcap, ncap, ndig;
+    fld_str(m, F_MON, mon, sizeof mon);
+    int mo = month_from(mon);
+    int has_rel = fld_str(m, F_REL, rel, sizeof rel);
+    int has_ofy = fld_str(m, F_OFY, q, sizeof q);
+    int has_mod = fld(m, F_MOD, NULL, NULL);
+    size_t ms, me;
+    fld(m, F_MON, &ms, &me);
+    if (!has_rel && !has_mod) {
+        prev_word(m->text, s, pw, sizeof pw, &pcap);
+        next_word(m->text, m->len, me, nw, sizeof nw, &ncap, &ndig);
+        int cued = in_list(pw, month_cues);
+        if (mo == 5 && !cued && !has_ofy)
+            return 0; /* "May" is usually the verb or a surname */
+        if (!cued && !has_ofy && ncap && nw[0])
+            return 0; /* "April Ryan", "June Carter": a first name */
+        if (pcap && pw[0] && !cued)
+            return 0; /* inside a name: "Theresa May", "Black September" */
+    }
+    if (strcmp(rel, "past") == 0 || strcmp(rel, "coming") == 0)
+        return 0;
+    int y = 0;
+    date_ymd ref = deictic_ref(st);
+    if (has_ofy) {
+        y = ofy_year(st, q);
+    } else if (has_rel) {
+        if (ref.year > 0 && ref.month > 0) {
+            if (strcmp(rel, "last") == 0 || strcmp(rel, "previous") == 0)
+                y = mo < ref.month ? ref.year : ref.year - 1;
+            else if (strcmp(rel, "next") == 0 || strcmp(rel, "following") == 0)
+                y = mo > ref.month ? ref.year : ref.year + 1;
+            else
+                y = ref.year;
+        } else {
+            y = ref.year;
+        }
+    } else {
+        y = guess_year(st, mo, 0, future_cue(m->text, s));
+    }
+    fmt_date(out, y, mo, 0);
+    if (y > 0 && st->doc_date.year == 0)
+        set_last(st, y, mo, 0);
+    return 1;
+}
+
+static int norm_season(dates_state *st, const match *m, size_t s, char *out)
+{
+    char sea[16], rel[16] = "", q[32] = "", pw[24];
+    int pcap;
+    fld_str(m, F_SEASON, sea, sizeof sea);
+    int has_rel = fld_str(m, F_REL, rel, sizeof rel);
+    int has_ofy = fld_str(m, F_OFY, q, sizeof q);
+    int y = fld_int(m, F_Y);
+    int has_mod = fld(m, F_MOD, NULL, NULL);
+    const char *code = sea[0] == 's' ? (sea[1] == 'p' ? "SP" : "SU") : sea[0] == 'w' ? "WI" : "FA";
+    int start = code[0] == 'S' ? (code[1] == 'P' ? 3 : 6) : code[0] == 'W' ? 12 : 9;
+    if (strcmp(rel, "past") == 0 || strcmp(rel, "coming") == 0)
+        return 0;
+    if (y <= 0 && !has_rel && !has_ofy) {
+        prev_word(m->text, s, pw, sizeof pw, &pcap);
+        if (code[0] == 'F' && code[1] == 'A' && sea[0] == 'f')
+            return 0; /* bare "fall" is mostly the verb or noun */
+        if (!has_mod && !in_list(pw, (const char *const[]){"in", "during", "this", "the", "by", "until", "since", "through", "over", "last", "next", "early", "late", NULL}))
+            return 0;
+        char nw[24];
+        int ncap, ndig;
+        size_t a, b;
+        fld(m, F_SEASON, &a, &b);
+        next_word(m->text, m->len, b, nw, sizeof nw, &ncap, &ndig);
+        if (strcmp(nw, "of") == 0)
+            return 0; /* "the spring of discontent" */
+    }
+    date_ymd ref = deictic_ref(st);
+    if (y <= 0) {
+        if (has_ofy) {
+            y = ofy_year(st, q);
+        } else if (ref.year > 0) {
+            int dm = ref.month > 0 ? ref.month : 6;
+            y = ref.year;
+            int end = start == 12 ? 2 : start + 2;
+            if (strcmp(rel, "last") == 0 || strcmp(rel, "previous") == 0)
+                y = (start != 12 && end < dm) ? ref.year : ref.year - 1;
+            else if (strcmp(rel, "next") == 0 || strcmp(rel, "following") == 0)
+                y = start > dm ? ref.year : ref.year + 1;
+        }
+    }
+    char ys[8];
+    if (y > 0)
+        snprintf(ys, sizeof ys, "%04d", y % 10000);
+    else
+        strcpy(ys, "XXXX");
+    snprintf(out, 48, "%s-%s", ys, code);
+    return 1;
+}
+
+static int norm_year(dates_state *st, const match *m, size_t *s, size_t *e, char *out)
+{
+    size_t ys, ye;
+    fld(m, F_Y, &ys, &ye);
+    int y = fld_int(m, F_Y), y2 = fld_int(m, F_Y2);
+    int has_pre = fld(m, F_MOD, NULL, NULL) || fld(m, F_PRE, NULL, NULL);
+    char pw[24], nw[24];
+    int pcap, ncap, ndig;
+    prev_word(m->text, ys, pw, sizeof pw, &pcap);
+    int cued = has_pre || in_list(pw, year_cues);
+    if (!has_pre && in_list(pw, label_words))
+        return 0;
+    if (!has_pre && ys > 0 && m->text[ys - 1] == '\'')
+        return 0;
+    /* Year range: "2019-2021", "1990-91". */
+    if (y2 >= 0) {
+        size_t a, b;
+        fld(m, F_Y2, &a, &b);
+        if (b - a == 2)
+            y2 += (y / 100) * 100;
+        if (y2 <= y || y2 - y > 50)
+            return 0;
+        ye = b;
+    }
+    if (y < 1000 || y > 2099)
+        return 0;
+    if (y < 1900 && !cued)
+        return 0;
+    /* A number followed by a counted noun or unit is a quantity. */
+    next_word(m->text, m->len, ye, nw, sizeof nw, &ncap, &ndig);
+    if (in_list(nw, count_words))
+        return 0;
+    if (ndig)
+        return 0; /* a phone number or a table of figures */
+    {
+        /* "2000 protesters": an uncued number before a plural noun. */
+        size_t n = strlen(nw);
+        int apos = ye < m->len && (m->text[ye] == '\'' || (unsigned char)m->text[ye] == 0xE2);
+        if (!cued && !apos && !ncap && n > 3 && nw[n - 1] == 's' && nw[n - 2] != 's' &&
+            nw[n - 2] != 'u' && nw[n - 2] != 'i') {
+            /* but not if an apostrophe follows the noun's stem (possessive) */
+            size_t i = ye;
+            while (i < m->len && is_space((unsigned char)m->text[i]))
+                i++;
+            if (!(i + n < m->len && m->text[i + n - 1] == '\''))
+                return 0;
+        }
+    }
+    if (ys > 0 && is_space((unsigned char)m->text[ys - 1])) {
+        size_t i = ys;
+        while (i > 0 && is_space((unsigned char)m->text[i - 1]))
+            i--;
+        if (i > 0 && m->text[i - 1] >= '0' && m->text[i - 1] <= '9' && !has_pre)
+            return 0; /* "555 2024" */
+    }
+    *e = ye;
+    if (y2 > 0) {
+        snprintf(out, 48, "%04d/%04d", y, y2);
+        set_last(st, y2, 0, 0);
+    } else {
+        fmt_date(out, y, 0, 0);
+        set_last(st, y, 0, 0);
+    }
+    (void)s;
+    return 1;
+}
+
+static int norm_decade(const match *m, size_t s, char *out)
+{
+    int dec = fld_int(m, F_DEC), dd = fld_int(m, F_DD);
+    if (dec > 0) {
+        snprintf(out, 48, "%03dX", dec / 10);
+        return 1;
+    }
+    size_t a, b;
+    if (dd < 0 || !fld(m, F_DD, &a, &b))
+        return 0;
+    int apos = a > 0 && (m->text[a - 1] == '\'' || (unsigned char)m->text[a - 1] >= 0x80);
+    if (!apos && !fld(m, F_MOD, NULL, NULL)) {
+        char pw[24];
+        int pcap;
+        prev_word(m->text, s, pw, sizeof pw, &pcap);
+        if (strcmp(pw, "the") != 0)
+            return 0; /* "in his 80s" is an age */
+    }
+    snprintf(out, 48, "%d%dX", dd <= 1 ? 20 : 19, dd);
+    return 1;
+}
+
+static int norm_century(const match *m, char *out)
+{
+    static const char *const ords[] = {
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", NULL
+    };
+    char o[32];
+    fld_str(m, F_ORD, o, sizeof o);
+    int n = atoi(o);
+    if (n == 0) {
+        if (strcmp(o, "twenty first") == 0)
+            n = 21;
+        for (int i = 0; ords[i] && n == 0; i++)
+            if (strcmp(o, ords[i]) == 0)
+                n = i + 1;
+    }
+    if (n < 1 || n > 21)
+        return 0;
+    snprintf(out, 48, "%02d", n - 1);
+    return 1;
+}
+
+static int norm_quarter(dates_state *st, const match *m, char *out)
+{
+    char ord[16] = "", unit[16] = "", rel[24] = "", q[32] = "";
+    int y = fld_int(m, F_Y), n = 0;
+    size_t a, b;
+    if (fld(m, F_Q, &a, &b)) {
+        n = m->text[a + 1] - '0';
+        snprintf(unit, sizeof unit, "quarter");
+    } else {
+        fld_str(m, F_ORD, ord, sizeof ord);
+        fld_str(m, F_UNIT, unit, sizeof unit);
+        n = ord[0] == '1' || ord[0] == 'f' ? (ord[1] == 'o' ? 4 : 1)
+          : ord[0] == '2' || ord[0] == 's' ? 2
+          : ord[0] == '3' || ord[0] == 't' ? 3 : 4;
+    }
+    int half = unit[0] == 'h';
+    if (half && n > 2)
+        return 0;
+    fld_str(m, F_REL, rel, sizeof rel);
+    if (y <= 0 && fld_str(m, F_OFY, q, sizeof q))
+        y = ofy_year(st, q);
+    if (y <= 0) {
+        date_ymd ref = deictic_ref(st);
+        if (strstr(rel, "same") || strstr(rel, "that")) {
+            y = anaphor_ref(st).year;
+        } else if (ref.year > 0) {
+            int cur = ref.month > 0 ? (ref.month - 1) / 3 + 1 : 4;
+            int curh = ref.month > 0 ? (ref.month > 6 ? 2 : 1) : 2;
+            y = ref.year;
+            if (strstr(rel, "last") || strstr(rel, "previous"))
+                y = ref.year - 1;
+            else if (strstr(rel, "next"))
+                y = ref.year + 1;
+            else if (!half && n > cur + 1)
+                y = ref.year - 1; /* "the fourth quarter" early in a year: the last one */
+            else if (half && n > curh && cur == 1)
+                y = ref.year - 1;
+        }
+    } else {
+        set_last(st, y, 0, 0);
+    }
+    char ys[8];
+    if (y > 0)
+        snprintf(ys, sizeof ys, "%04d", y % 10000);
+    else
+        strcpy(ys, "XXXX");
+    snprintf(out, 48, "%s-%c%d", ys, half ? 'H' : 'Q', n);
+    return 1;
+}
+
+static int norm_holiday(dates_state *st, const match *m, size_t s, char *out)
+{
+    char h[32], rel[16] = "";
+    fld_str(m, F_HOL, h, sizeof h);
+    fld_str(m, F_REL, rel, sizeof rel);
+    int y = fld_int(m, F_Y), mo = 0, d = 0;
+    if (strncmp(h, "christmas eve", 13) == 0) { mo = 12; d = 24; }
+    else if (strncmp(h, "christmas", 9) == 0) { mo = 12; d = 25; }
+    else if (strncmp(h, "new year", 8) == 0) {
+        size_t n = strlen(h);
+        if (n >= 3 && strcmp(h + n - 3, "eve") == 0) { mo = 12; d = 31; }
+        else { mo = 1; d = 1; }
+    }
+    else if (strncmp(h, "boxing", 6) == 0) { mo = 12; d = 26; }
+    else if (strncmp(h, "valentine", 9) == 0) { mo = 2; d = 14; }
+    else if (strncmp(h, "halloween", 9) == 0) { mo = 10; d = 31; }
+    else if (strncmp(h, "thanksgiving", 12) == 0) { mo = 11; d = -4; } /* 4th Thursday */
+    else if (strncmp(h, "election", 8) == 0) { mo = 11; d = -2; }      /* Tuesday after 1st Monday */
+    if (!mo)
+        return 0;
+    if (y <= 0) {
+        date_ymd ref = deictic_ref(st);
+        if (rel[0] == 'l' && ref.year > 0)
+            y = ref.year - 1;
+        else if (rel[0] == 'n' && ref.year > 0)
+            y = ref.year + 1;
+        else if (rel[0] == 't')
+            y = ref.year;
+        else
+            y = guess_year(st, mo, d > 0 ? d : 25, future_cue(m->text, s));
+    } else {
+        set_last(st, y, mo, d > 0 ? d : 0);
+    }
+    if (d < 0) {
+        if (y <= 0) {
+            fmt_date(out, 0, mo, 0);
+            return 1;
+        }
+        long first = days_from_civil(y, 11, 1);
+        int wd = weekday_of(first);
+        if (d == -4) /* Thursday = 3 */
+            d = 1 + (3 - wd + 7) % 7 + 21;
+        else          /* first Monday, then the day after */
+            d = 1 + (0 - wd + 7) % 7 + 1;
+    }
+    fmt_date(out, y, mo, d);
+    return 1;
+}
+
+static int norm_weekday(const match *m, dates_state *st, size_t s, char *out)
+{
+    char wd[16], rel[16] = "";
+    fld_str(m, F_WD, wd, sizeof wd);
+    fld_str(m, F_REL, rel, sizeof rel);
+    int w = weekday_from(wd);
+    if (w < 0)
+        return 0;
+    if (strcmp(rel, "past") == 0 || strcmp(rel, "coming") == 0)
+        rel[0] = rel[0] == 'p' ? 'l' : 'n'; /* "past Friday" = last, "coming" = next */
+    if (!rel[0]) {
+        char pw[24];
+        int pcap;
+        prev_word(m->text, s, pw, sizeof pw, &pcap);
+        if (pcap && pw[0] && !in_list(pw, (const char *const[]){"on", "by", "until", "since", "from", "last", "next", "this", "and", "or", "to", "before", "after", NULL})) {
+            /* "Black Monday", "Good Friday": part of a name, unless it opens the
+             * sentence (then the previous word ends the last one). */
+            size_t i = s;
+            while (i > 0 && is_space((unsigned char)m->text[i - 1]))
+                i--;
+            if (i > 0 && is_alpha((unsigned char)m->text[i - 1]))
+                return 0;
+        }
+    }
+    date_ymd ref = deictic_ref(st);
+    if (!is_full(ref)) {
+        snprintf(out, 48, "XXXX-WXX-%d", w + 1);
+        return 1;
+    }
+    long z = to_days(ref);
+    int rw = weekday_of(z);
+    long t;
+    int back = (rw - w + 7) % 7; /* days back to the most recent such day, 0..6 */
+    if (rel[0] == 'l' || strcmp(rel, "previous") == 0)
+        t = z - (back == 0 ? 7 : back);
+    else if (rel[0] == 'n' || rel[0] == 'f')
+        t = z + ((w - rw + 7) % 7 == 0 ? 7 : (w - rw + 7) % 7);
+    else if (rel[0] == 't' || future_cue(m->text, s))
+        t = z + (w - rw + 7) % 7;
+    else
+        t = z - back;
+    date_ymd r = civil_from_days(t);
+    fmt_date(out, r.year, r.month, r.day);
+    return 1;
+}
+
+static int norm_deictic(const match *m, dates_state *st, size_t s, char *out)
+{
+    char w[16], dir[16] = "";
+    fld_str(m, F_WORD, w, sizeof w);
+    int has_dir = fld_str(m, F_DIR, dir, sizeof dir);
+    int off = w[0] == 'y' ? -1 : (w[0] == 't' && w[2] == 'm') ? 1 : 0;
+    if (has_dir)
+        off *= 2;
+    else {
+        /* "USA Today": a capitalised word glued to a capitalised "Today". */
+        char pw[24];
+        int pcap;
+        size_t ws;
+        fld(m, F_WORD, &ws, NULL);
+        prev_word(m->text, ws, pw, sizeof pw, &pcap);
+        size_t i = ws;
+        while (i > 0 && is_space((unsigned char)m->text[i - 1]))
+            i--;
+        if (m->text[ws] >= 'A' && m->text[ws] <= 'Z' && pcap && i > 0 && is_alpha((unsigned char)m->text[i - 1]))
+            return 0;
+    }
+    (void)s;
+    date_ymd ref = deictic_ref(st);
+    if (!is_full(ref)) {
+        snprintf(out, 48, "XXXX-XX-XX");
+        return 1;
+    }
+    date_ymd r = civil_from_days(to_days(ref) + off);
+    fmt_date(out, r.year, r.month, r.day);
+    return 1;
+}
+
+/* A unit step from ref: n years/months/weeks/days (negative = back). */
+static void fmt_shift(char *out, date_ymd ref, const char *unit, int n, int weekend)
+{
+    if (unit[0] == 'y') {
+        fmt_date(out, ref.year > 0 ? ref.year + n : 0, 0, 0);
+    } else if (unit[0] == 'q') {
+        if (ref.year <= 0 || ref.month <= 0) {
+            snprintf(out, 48, "XXXX-QX");
+            return;
+        }
+        int q = (ref.month - 1) / 3 + n, y = ref.year;
+        while (q < 0) { q += 4; y--; }
+        while (q > 3) { q -= 4; y++; }
+        snprintf(out, 48, "%04d-Q%d", y % 10000, q + 1);
+    } else if (unit[0] == 'm') {
+        if (ref.year <= 0 || ref.month <= 0) {
+            fmt_date(out, 0, 0, 0);
+            if (ref.year > 0)
+                fmt_date(out, ref.year, 0, 0);
+            return;
+        }
+        int t = ref.year * 12 + (ref.month - 1) + n;
+        fmt_date(out, t / 12, t % 12 + 1, 0);
+    } else if (unit[0] == 'w') {
+        if (!is_full(ref)) {
+            snprintf(out, 48, "XXXX-WXX%s", weekend ? "-WE" : "");
+            return;
+        }
+        fmt_week(out, to_days(ref) + 7L * n, weekend);
+    } else if (unit[0] == 'd' && unit[1] == 'e') {
+        if (ref.year <= 0) {
+            snprintf(out, 48, "XXXX");
+            return;
+        }
+        snprintf(out, 48, "%03dX", (ref.year + 10 * n) / 10);
+    } else {
+        if (!is_full(ref)) {
+            snprintf(out, 48, "XXXX-XX-XX");
+            return;
+        }
+        date_ymd r = civil_from_days(to_days(ref) + n);
+        fmt_date(out, r.year, r.month, r.day);
+    }
+}
+
+static int norm_relunit(const match *m, dates_state *st, size_t s, char *out)
+{
+    char rel[16], unit[16], pw[24];
+    int pcap;
+    fld_str(m, F_REL, rel, sizeof rel);
+    fld_str(m, F_UNIT, unit, sizeof unit);
+    if (!fld(m, F_MOD, NULL, NULL)) {
+        prev_word(m->text, s, pw, sizeof pw, &pcap);
+        if (strcmp(pw, "the") == 0 || strcmp(pw, "a") == 0 || strcmp(pw, "every") == 0 || strcmp(pw, "each") == 0)
+            return 0; /* "the last year" is a duration; "every last week" */
+    }
+    int n = rel[0] == 'l' ? -1 : rel[0] == 'n' ? 1 : 0;
+    fmt_shift(out, deictic_ref(st), unit, n, strcmp(unit, "weekend") == 0);
+    return 1;
+}
+
+static int norm_anaph(const match *m, dates_state *st, size_t s, char *out)
+{
+    char rel[32], unit[16], pw[24];
+    int pcap;
+    fld_str(m, F_REL, rel, sizeof rel);
+    fld_str(m, F_UNIT, unit, sizeof unit);
+    prev_word(m->text, s, pw, sizeof pw, &pcap);
+    int n = strstr(rel, "following") || strstr(rel, "next") ? 1
+          : strstr(rel, "previous") || strstr(rel, "prior") || strstr(rel, "preceding") ? -1 : 0;
+    if (n != 0 && in_list(pw, (const char *const[]){"over", "within", "for", "during", "throughout", "in", NULL}))
+        return 0; /* "over the next year" is a duration */
+    if (strcmp(rel, "that") == 0) {
+        /* "that day" only when it points back at a date */
+        size_t a, b;
+        fld(m, F_UNIT, &a, &b);
+        char nw[24];
+        int ncap, ndig;
+        next_word(m->text, m->len, b, nw, sizeof nw, &ncap, &ndig);
+        if (strcmp(nw, "s") == 0)
+            return 0;
+    }
+    date_ymd ref = anaphor_ref(st);
+    if (ref.year <= 0)
+        return 0; /* nothing to point back at */
+    fmt_shift(out, ref, unit, n, strcmp(unit, "weekend") == 0);
+    return 1;
+}
+
+static int word_number(const char *w)
+{
+    static const char *const nums[] = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", NULL
+    };
+    if (w[0] >= '0' && w[0] <= '9')
+        return atoi(w);
+    if (strcmp(w, "a") == 0 || strcmp(w, "an") == 0)
+        return 1;
+    for (int i = 0; nums[i]; i++)
+        if (strcmp(w, nums[i]) == 0)
+            return i;
+    if (strcmp(w, "fifteen") == 0) return 15;
+    if (strcmp(w, "twenty") == 0) return 20;
+    if (strcmp(w, "thirty") == 0) return 30;
+    if (strcmp(w, "forty") == 0) return 40;
+    if (strcmp(w, "fifty") == 0) return 50;
+    return -1;
+}
+
+static int norm_ago(const match *m, dates_state *st, char *out)
+{
+    char nw[16], unit[16], dir[16];
+    fld_str(m, F_N, nw, sizeof nw);
+    fld_str(m, F_UNIT, unit, sizeof unit);
+    fld_str(m, F_DIR, dir, sizeof dir);
+    int n = word_number(nw);
+    if (n < 0 || n > 500)
+        return 0;
+    date_ymd ref = dir[0] == 'a' ? deictic_ref(st) : anaphor_ref(st);
+    int sign = dir[0] == 'l' ? 1 : -1;
+    if (unit[0] == 'd' && unit[1] == 'e') {
+        fmt_shift(out, ref, "decade", sign * n, 0);
+        return 1;
+    }
+    fmt_shift(out, ref, unit, sign * n, 0);
+    return 1;
+}
+
+static int normalise(int kind, dates_state *st, const match *m, size_t *s, size_t *e, char *out)
+{
+    switch (kind) {
+    case K_ISO: return norm_iso(st, m, out);
+    case K_NUM: return norm_num(st, m, out);
+    case K_MDY:
+    case K_DMY: return norm_day(st, m, s, e, out);
+    case K_MY: return norm_month_year(st, m, out);
+    case K_QUARTER: return norm_quarter(st, m, out);
+    case K_HOLIDAY: return norm_holiday(st, m, *s, out);
+    case K_SEASON: return norm_season(st, m, *s, out);
+    case K_DECADE: return norm_decade(m, *s, out);
+    case K_CENTURY: return norm_century(m, out);
+    case K_YEAR: return norm_year(st, m, s, e, out);
+    case K_MON: return norm_month(st, m, *s, out);
+    case K_WEEKDAY: return norm_weekday(m, st, *s, out);
+    case K_DEICTIC: return norm_deictic(m, st, *s, out);
+    case K_RELUNIT: return norm_relunit(m, st, *s, out);
+    case K_ANAPH: return norm_anaph(m, st, *s, out);
+    case K_AGO: return norm_ago(m, st, out);
+    default: return 0;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Scanning                                                                   */
+
+/* Strict UTF-8 check, so that PCRE2 can skip its own check on every call. */
+static int valid_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k;
+        uint32_t cp;
+        if ((c & 0xE0) == 0xC0) { k = 1; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { k = 2; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { k = 3; cp = c & 0x07; }
+        else return 0;
+        for (size_t j = 1; j <= k; j++) {
+            if (i + j >= n || (s[i + j] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (s[i + j] & 0x3F);
+        }
+        if ((k == 1 && cp < 0x80) || (k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+#define NONE ((size_t)-1)
+
+/* Find rule k's next match starting at or after `from`; start in *ms (NONE if none). */
+static void search(const dates *d, dates_state *st, int k, const char *text, size_t len,
+                   size_t from, size_t *ms, size_t *me)
+{
+    pcre2_match_data *md = st->match_data;
+    *ms = NONE;
+    if (from > len)
+        return;
+    int rc = pcre2_match(d->rules[k].code, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK, md, d->mctx);
+    if (rc < 0)
+        return; /* no match, or a limit hit: this rule gives up on the rest */
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (ov[1] <= ov[0])
+        return; /* empty matches never make a date */
+    *ms = ov[0];
+    *me = ov[1];
+}
+
+int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
+               date_span *out, size_t cap)
+{
+    if (!d || !st || !st->match_data || (!text && len > 0) || (!out && cap > 0))
+        return NERC_EARG;
+    if (len == 0)
+        return 0;
+    if (len > (size_t)INT32_MAX)
+        return NERC_ELIMIT;
+    if (!valid_utf8((const unsigned char *)text, len))
+        return NERC_EARG;
+    size_t next_s[K_COUNT], next_e[K_COUNT];
+    int done[K_COUNT] = {0};
+    for (int k = 0; k < K_COUNT; k++)
+        search(d, st, k, text, len, 0, &next_s[k], &next_e[k]);
+    size_t pos = 0;
+    size_t count = 0;
+    pcre2_match_data *md = st->match_data;
+    for (;;) {
+        int best = -1;
+        for (int k = 0; k < K_COUNT; k++) {
+            if (done[k])
+                continue;
+            if (next_s[k] != NONE && next_s[k] < pos)
+                search(d, st, k, text, len, pos, &next_s[k], &next_e[k]);
+            if (next_s[k] == NONE) {
+                done[k] = 1;
+                continue;
+            }
+            if (best < 0 || next_s[k] < next_s[best] ||
+                (next_s[k] == next_s[best] && next_e[k] > next_e[best]))
+                best = k;
+        }
+        if (best < 0)
+            break;
+        size_t s = next_s[best], e = next_e[best];
+        /* Match again, anchored, to get this rule's groups (one match data per state). */
+        int rc = pcre2_match(d->rules[best].code, (PCRE2_SPTR)text, len, s,
+                             PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, md, d->mctx);
+        char value[48] = "";
+        int ok = 0;
+        if (rc > 0) {
+            match m = {text, len, pcre2_get_ovector_pointer(md), &d->rules[best]};
+            e = m.ov[1];
+            ok = normalise(best, st, &m, &s, &e, value);
+        }
+        if (!ok || e <= s) {
+            search(d, st, best, text, len, next_s[best] + 1, &next_s[best], &next_e[best]);
+            continue;
+        }
+        if (count < cap) {
+            out[count].start = s;
+            out[count].end = e;
+            memcpy(out[count].value, value, sizeof value);
+        }
+        count++;
+        pos = e;
+        if (count >= (size_t)INT32_MAX)
+            break;
+    }
+    return (int)count;
+}
+
+/* ------------------------------------------------------------------------ */
+
+int date_parse_iso(const char *s, date_ymd *out)
+{
+    if (!s || !out)
+        return -1;
+    date_ymd r = {0, 0, 0};
+    int n[3] = {0, 0, 0}, widths[3] = {4, 2, 2}, parts = 0;
+    const char *p = s;
+    for (; parts < 3; parts++) {
+        for (int i = 0; i < widths[parts]; i++, p++) {
+            if (*p < '0' || *p > '9')
+                return -1;
+            n[parts] = n[parts] * 10 + (*p - '0');
+        }
+        if (*p == 0) {
+            parts++;
+            break;
+        }
+        if (*p != '-' || parts == 2)
+            return -1;
+        p++;
+    }
+    r.year = n[0];
+    if (parts >= 2)
+        r.month = n[1];
+    if (parts >= 3)
+        r.day = n[2];
+    if (r.year < 1 || (parts >= 2 && (r.month < 1 || r.month > 12)) ||
+        (parts >= 3 && (r.day < 1 || r.day > days_in_month(r.year, r.month))))
+        return -1;
+    *out = r;
+    return 0;
+}

@@ -1,0 +1,117 @@
+/* doctable.c - open-addressing hash of strdup'd keys. */
+#include "doctable.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct slot {
+    char *key; /* NULL: empty */
+    size_t key_len;
+    char *canonical;
+    nerc_type type;
+} slot;
+
+struct doctable {
+    slot *slots;
+    size_t cap, count;
+};
+
+static uint32_t hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+doctable *doctable_new(void)
+{
+    doctable *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->cap = 64;
+    t->slots = calloc(t->cap, sizeof *t->slots);
+    if (!t->slots) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void doctable_free(doctable *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->cap; i++) {
+        free(t->slots[i].key);
+        free(t->slots[i].canonical);
+    }
+    free(t->slots);
+    free(t);
+}
+
+static slot *find(const doctable *t, const char *key, size_t n)
+{
+    size_t mask = t->cap - 1;
+    for (size_t i = hash(key, n) & mask;; i = (i + 1) & mask) {
+        slot *s = &t->slots[i];
+        if (!s->key || (s->key_len == n && memcmp(s->key, key, n) == 0))
+            return s;
+    }
+}
+
+static int grow(doctable *t)
+{
+    doctable bigger = {calloc(t->cap * 2, sizeof(slot)), t->cap * 2, t->count};
+    if (!bigger.slots)
+        return NERC_ENOMEM;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slots[i].key)
+            *find(&bigger, t->slots[i].key, t->slots[i].key_len) = t->slots[i];
+    free(t->slots);
+    *t = bigger;
+    return 0;
+}
+
+int doctable_put(doctable *t, const char *key, size_t n, nerc_type type, const char *canonical)
+{
+    if ((t->count + 1) * 2 > t->cap && grow(t) < 0)
+        return NERC_ENOMEM;
+    slot *s = find(t, key, n);
+    char *c = strdup(canonical);
+    if (!c)
+        return NERC_ENOMEM;
+    if (!s->key) {
+        s->key = malloc(n + 1);
+        if (!s->key) {
+            free(c);
+            return NERC_ENOMEM;
+        }
+        memcpy(s->key, key, n);
+        s->key[n] = '\0';
+        s->key_len = n;
+        t->count++;
+    }
+    free(s->canonical);
+    s->canonical = c;
+    s->type = type;
+    return 0;
+}
+
+const char *doctable_get(const doctable *t, const char *key, size_t n, nerc_type *type)
+{
+    const slot *s = find(t, key, n);
+    if (!s->key)
+        return NULL;
+    if (type)
+        *type = s->type;
+    return s->canonical;
+}
+
+size_t doctable_count(const doctable *t)
+{
+    return t->count;
+}

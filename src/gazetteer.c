@@ -1,0 +1,498 @@
+/* gazetteer.c - a token trie in one open-addressing hash table. */
+#include "gazetteer.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NO_ENTRY UINT32_MAX
+#define ROOT 0u
+
+typedef struct edge {        /* (parent, key) -> child */
+    uint32_t parent, child;
+    uint32_t key, key_len;   /* in the pool */
+    uint32_t hash;
+} edge;
+
+typedef struct node {
+    uint32_t first_entry;    /* entries stored for the alias ending here */
+} node;
+
+typedef struct entry_rec {
+    uint32_t canonical, id;  /* pool offsets */
+    uint32_t cased;          /* pool offset of the alias's token bytes (cs entries) */
+    uint32_t next;           /* next entry at the same node */
+    uint8_t type, flags;
+    uint16_t file;
+} entry_rec;
+
+struct gazetteer {
+    char *pool;
+    size_t pool_len, pool_cap;
+    edge *edges;             /* hash table; child == 0 marks an empty slot */
+    size_t edge_cap, edge_count;
+    node *nodes;
+    size_t node_count, node_cap;
+    entry_rec *entries;
+    size_t entry_count, entry_cap;
+    gaz_entry *views;        /* public views of entries, built lazily at lookup */
+    size_t entities;
+    unsigned file_count;
+    token_buf scratch;       /* used while loading only */
+    /* distinct (type, canonical) counting while loading */
+    uint32_t *canon_set;
+    size_t canon_cap, canon_count;
+};
+
+static uint32_t hash_bytes(uint32_t seed, const char *s, size_t n)
+{
+    uint32_t h = 2166136261u ^ (seed * 16777619u);
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    h ^= h >> 15;
+    h *= 0x2c1b3c6dU;
+    h ^= h >> 12;
+    return h;
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 256;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, n * elem);
+    if (!q)
+        return NERC_ENOMEM;
+    *p = q;
+    *cap = n;
+    return 0;
+}
+
+static int64_t pool_add(gazetteer *g, const char *s, size_t n)
+{
+    if (g->pool_len + n + 1 > UINT32_MAX)
+        return NERC_ENOMEM;
+    if (grow((void **)&g->pool, &g->pool_cap, g->pool_len + n + 1, 1) < 0)
+        return NERC_ENOMEM;
+    memcpy(g->pool + g->pool_len, s, n);
+    g->pool[g->pool_len + n] = '\0';
+    int64_t off = (int64_t)g->pool_len;
+    g->pool_len += n + 1;
+    return off;
+}
+
+gazetteer *gazetteer_new(void)
+{
+    gazetteer *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    token_buf_init(&g->scratch);
+    g->edge_cap = 1024;
+    g->edges = calloc(g->edge_cap, sizeof *g->edges);
+    g->node_cap = 1024;
+    g->nodes = malloc(g->node_cap * sizeof *g->nodes);
+    if (!g->edges || !g->nodes || pool_add(g, "", 0) < 0) {
+        gazetteer_free(g);
+        return NULL;
+    }
+    g->nodes[ROOT].first_entry = NO_ENTRY;
+    g->node_count = 1;
+    return g;
+}
+
+void gazetteer_free(gazetteer *g)
+{
+    if (!g)
+        return;
+    free(g->pool);
+    free(g->edges);
+    free(g->nodes);
+    free(g->entries);
+    free(g->views);
+    free(g->canon_set);
+    token_buf_free(&g->scratch);
+    free(g);
+}
+
+static uint32_t find_child(const gazetteer *g, uint32_t parent, const char *key, size_t len)
+{
+    uint32_t h = hash_bytes(parent, key, len);
+    size_t mask = g->edge_cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const edge *e = &g->edges[i];
+        if (e->child == 0)
+            return 0;
+        if (e->hash == h && e->parent == parent && e->key_len == len &&
+            memcmp(g->pool + e->key, key, len) == 0)
+            return e->child;
+    }
+}
+
+static int rehash(gazetteer *g)
+{
+    size_t cap = g->edge_cap * 2;
+    edge *t = calloc(cap, sizeof *t);
+    if (!t)
+        return NERC_ENOMEM;
+    for (size_t i = 0; i < g->edge_cap; i++) {
+        edge *e = &g->edges[i];
+        if (!e->child)
+            continue;
+        size_t j = e->hash & (cap - 1);
+        while (t[j].child)
+            j = (j + 1) & (cap - 1);
+        t[j] = *e;
+    }
+    free(g->edges);
+    g->edges = t;
+    g->edge_cap = cap;
+    return 0;
+}
+
+/* The child of parent under key, created if missing. Returns the node or 0 on ENOMEM. */
+static uint32_t child_of(gazetteer *g, uint32_t parent, const char *key, size_t len)
+{
+    uint32_t c = find_child(g, parent, key, len);
+    if (c)
+        return c;
+    if ((g->edge_count + 1) * 2 > g->edge_cap && rehash(g) < 0)
+        return 0;
+    if (grow((void **)&g->nodes, &g->node_cap, g->node_count + 1, sizeof *g->nodes) < 0)
+        return 0;
+    int64_t k = pool_add(g, key, len);
+    if (k < 0)
+        return 0;
+    uint32_t h = hash_bytes(parent, key, len);
+    size_t mask = g->edge_cap - 1, i = h & mask;
+    while (g->edges[i].child)
+        i = (i + 1) & mask;
+    c = (uint32_t)g->node_count++;
+    g->nodes[c].first_entry = NO_ENTRY;
+    g->edges[i] = (edge){parent, c, (uint32_t)k, (uint32_t)len, h};
+    g->edge_count++;
+    return c;
+}
+
+/* Count distinct (type, canonical) pairs with a small hash set of pool offsets. */
+static int note_canonical(gazetteer *g, uint32_t canon_off, nerc_type type)
+{
+    if ((g->canon_count + 1) * 2 > g->canon_cap) {
+        size_t cap = g->canon_cap ? g->canon_cap * 2 : 1024;
+        uint32_t *t = malloc(cap * sizeof *t);
+        if (!t)
+            return NERC_ENOMEM;
+        memset(t, 0xff, cap * sizeof *t);
+        for (size_t i = 0; i < g->canon_cap; i++) {
+            uint32_t v = g->canon_set[i];
+            if (v == UINT32_MAX)
+                continue;
+            const entry_rec *e = &g->entries[v];
+            const char *s = g->pool + e->canonical;
+            size_t j = hash_bytes(e->type, s, strlen(s)) & (cap - 1);
+            while (t[j] != UINT32_MAX)
+                j = (j + 1) & (cap - 1);
+            t[j] = v;
+        }
+        free(g->canon_set);
+        g->canon_set = t;
+        g->canon_cap = cap;
+    }
+    const char *s = g->pool + canon_off;
+    size_t n = strlen(s);
+    size_t j = hash_bytes(type, s, n) & (g->canon_cap - 1);
+    while (g->canon_set[j] != UINT32_MAX) {
+        const entry_rec *e = &g->entries[g->canon_set[j]];
+        if (e->type == type && strcmp(g->pool + e->canonical, s) == 0)
+            return 0;
+        j = (j + 1) & (g->canon_cap - 1);
+    }
+    g->canon_set[j] = (uint32_t)(g->entry_count - 1);
+    g->canon_count++;
+    return 0;
+}
+
+int gazetteer_add(gazetteer *g, const char *surface, size_t len, nerc_type type,
+                  const char *canonical, const char *id, unsigned flags)
+{
+    if (tokenize(surface, len, &g->scratch) < 0)
+        return NERC_ENOMEM;
+    if (g->scratch.n == 0)
+        return NERC_EARG;
+    uint32_t nd = ROOT;
+    for (size_t i = 0; i < g->scratch.n; i++) {
+        const token *t = &g->scratch.tokens[i];
+        nd = child_of(g, nd, g->scratch.keys + t->key, t->key_len);
+        if (!nd)
+            return NERC_ENOMEM;
+    }
+    for (uint32_t e = g->nodes[nd].first_entry; e != NO_ENTRY; e = g->entries[e].next)
+        if (g->entries[e].type == type)
+            return 0; /* first wins */
+    if (grow((void **)&g->entries, &g->entry_cap, g->entry_count + 1, sizeof *g->entries) < 0)
+        return NERC_ENOMEM;
+    int64_t c = pool_add(g, canonical, strlen(canonical));
+    int64_t d = pool_add(g, id ? id : "", id ? strlen(id) : 0);
+    int64_t cased = 0;
+    if (flags & GAZ_CASE_SENSITIVE) {
+        /* the alias's token bytes without separators, compared at match time */
+        char buf[512];
+        size_t bl = 0;
+        for (size_t i = 0; i < g->scratch.n; i++) {
+            const token *t = &g->scratch.tokens[i];
+            size_t tl = t->end - t->start;
+            if (bl + tl >= sizeof buf)
+                break;
+            memcpy(buf + bl, surface + t->start, tl);
+            bl += tl;
+        }
+        cased = pool_add(g, buf, bl);
+    }
+    if (c < 0 || d < 0 || cased < 0)
+        return NERC_ENOMEM;
+    entry_rec *r = &g->entries[g->entry_count++];
+    r->canonical = (uint32_t)c;
+    r->id = (uint32_t)d;
+    r->cased = (uint32_t)cased;
+    r->type = (uint8_t)type;
+    r->flags = (uint8_t)flags;
+    r->file = (uint16_t)(g->file_count > 0 ? g->file_count - 1 : 0);
+    /* keep entries of a node in insertion order */
+    r->next = NO_ENTRY;
+    uint32_t *link = &g->nodes[nd].first_entry;
+    while (*link != NO_ENTRY)
+        link = &g->entries[*link].next;
+    *link = (uint32_t)(g->entry_count - 1);
+    free(g->views);
+    g->views = NULL;
+    if (note_canonical(g, r->canonical, type) < 0)
+        return NERC_ENOMEM;
+    return 1;
+}
+
+static int set_err(char *err, size_t errlen, int code, const char *fmt, const char *path,
+                   size_t line, const char *detail)
+{
+    if (err && errlen)
+        snprintf(err, errlen, fmt, path, line, detail);
+    return code;
+}
+
+int gazetteer_load_file(gazetteer *g, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return set_err(err, errlen, NERC_EIO, "%s:%zu: cannot open: %s", path, 0,
+                       strerror(errno));
+    g->file_count++;
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t n;
+    int rc = 0;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n == 0 || line[0] == '#')
+            continue;
+        if (memchr(line, '\0', (size_t)n)) {
+            rc = set_err(err, errlen, NERC_EFORMAT, "%s:%zu: %s", path, lineno,
+                         "NUL byte in line");
+            break;
+        }
+        char *field[6] = {0};
+        int nf = 0;
+        char *p = line;
+        for (;;) {
+            if (nf == 6)
+                break;
+            field[nf++] = p;
+            char *tab = strchr(p, '\t');
+            if (!tab)
+                break;
+            *tab = '\0';
+            p = tab + 1;
+        }
+        if (nf < 3) {
+            rc = set_err(err, errlen, NERC_EFORMAT, "%s:%zu: %s", path, lineno,
+                         "expected at least 3 TAB-separated fields: surface, type, canonical");
+            break;
+        }
+        if (nf > 5) {
+            rc = set_err(err, errlen, NERC_EFORMAT, "%s:%zu: %s", path, lineno,
+                         "too many fields (at most 5: surface, type, canonical, id, flags)");
+            break;
+        }
+        if (!field[0][0] || !field[2][0]) {
+            rc = set_err(err, errlen, NERC_EFORMAT, "%s:%zu: %s", path, lineno,
+                         field[0][0] ? "empty canonical name" : "empty surface");
+            break;
+        }
+        int type = nerc_type_from_name(field[1]);
+        if (type < 0 || type == NERC_DATE) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "unknown type '%.40s' (PERSON, ORG, LOCATION, WEAPON, "
+                     "AGREEMENT or DEMONYM)", field[1]);
+            rc = set_err(err, errlen, NERC_EFORMAT, "%s:%zu: %s", path, lineno, msg);
+            break;
+        }
+        unsigned flags = 0;
+        if (nf == 5 && field[4][0]) {
+            char *save = NULL;
+            int bad = 0;
+            for (char *tok = strtok_r(field[4], ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+                if (strcmp(tok, "cs") == 0)
+                    flags |= GAZ_CASE_SENSITIVE;
+                else
+                    bad = 1;
+            }
+            if (bad) {
+                rc = set_err(err, errlen, NERC_EFORMAT, "%s:%zu: %s", path, lineno,
+                             "unknown flag (known: cs)");
+                break;
+            }
+        }
+        int a = gazetteer_add(g, field[0], strlen(field[0]), (nerc_type)type, field[2],
+                              nf >= 4 ? field[3] : "", flags);
+        if (a == NERC_EARG) {
+            rc = set_err(err, errlen, NERC_EFORMAT, "%s:%zu: %s", path, lineno,
+                         "surface has no word in it");
+            break;
+        }
+        if (a < 0) {
+            rc = set_err(err, errlen, a, "%s:%zu: %s", path, lineno, "out of memory");
+            break;
+        }
+    }
+    if (rc == 0 && ferror(f))
+        rc = set_err(err, errlen, NERC_EIO, "%s:%zu: read error: %s", path, lineno,
+                     strerror(errno));
+    free(line);
+    fclose(f);
+    return rc;
+}
+
+size_t gazetteer_alias_count(const gazetteer *g)
+{
+    return g->entry_count;
+}
+
+size_t gazetteer_entity_count(const gazetteer *g)
+{
+    return g->canon_count;
+}
+
+int gazetteer_freeze(gazetteer *g)
+{
+    free(g->views);
+    g->views = malloc((g->entry_count ? g->entry_count : 1) * sizeof *g->views);
+    if (!g->views)
+        return NERC_ENOMEM;
+    for (size_t i = 0; i < g->entry_count; i++) {
+        const entry_rec *r = &g->entries[i];
+        g->views[i] = (gaz_entry){g->pool + r->canonical, g->pool + r->id,
+                                  (nerc_type)r->type, r->flags, r->file};
+    }
+    token_buf_free(&g->scratch);
+    free(g->canon_set);
+    g->canon_set = NULL;
+    g->canon_cap = 0;
+    return 0;
+}
+
+const gaz_entry *gazetteer_entry(const gazetteer *g, uint32_t index)
+{
+    if (index >= g->entry_count || !g->views)
+        return NULL;
+    return &g->views[index];
+}
+
+/* Does the text span of tokens [a, b] equal the entry's case-sensitive form? */
+static int case_matches(const gazetteer *g, const entry_rec *r, const char *text,
+                        const token *toks, size_t a, size_t b)
+{
+    const char *want = g->pool + r->cased;
+    size_t wl = strlen(want), pos = 0;
+    for (size_t i = a; i <= b; i++) {
+        size_t tl = toks[i].end - toks[i].start;
+        if (pos + tl > wl || memcmp(want + pos, text + toks[i].start, tl) != 0)
+            return 0;
+        pos += tl;
+    }
+    return pos == wl;
+}
+
+static int has_capital(const token *toks, size_t a, size_t b)
+{
+    for (size_t i = a; i <= b; i++)
+        if (toks[i].flags & (TOK_UPPER | TOK_HAS_DIGIT))
+            return 1;
+    return 0;
+}
+
+size_t gazetteer_match(const gazetteer *g, const char *text, const token *toks, size_t n,
+                       const char *keys, gaz_match *out, size_t cap)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (toks[i].flags & (TOK_PUNCT | TOK_POSSESSIVE))
+            continue;
+        uint32_t nd = ROOT;
+        size_t best_end = 0;
+        uint32_t best_node = 0;
+        for (size_t j = i; j < n; j++) {
+            /* a sentence-internal line break never joins a name */
+            if (j > i && (toks[j].flags & TOK_NEWLINE_BEFORE))
+                break;
+            nd = find_child(g, nd, keys + toks[j].key, toks[j].key_len);
+            if (!nd)
+                break;
+            if (g->nodes[nd].first_entry == NO_ENTRY)
+                continue;
+            /* a candidate end: keep it if some entry accepts the letter case */
+            int ok = 0;
+            for (uint32_t e = g->nodes[nd].first_entry; e != NO_ENTRY && !ok; e = g->entries[e].next) {
+                const entry_rec *r = &g->entries[e];
+                ok = (r->flags & GAZ_CASE_SENSITIVE) ? case_matches(g, r, text, toks, i, j)
+                                                     : has_capital(toks, i, j);
+            }
+            if (ok) {
+                best_end = j + 1;
+                best_node = nd;
+            }
+        }
+        if (!best_end)
+            continue;
+        for (uint32_t e = g->nodes[best_node].first_entry; e != NO_ENTRY; e = g->entries[e].next) {
+            const entry_rec *r = &g->entries[e];
+            int ok = (r->flags & GAZ_CASE_SENSITIVE)
+                         ? case_matches(g, r, text, toks, i, best_end - 1)
+                         : has_capital(toks, i, best_end - 1);
+            if (!ok)
+                continue;
+            if (count < cap)
+                out[count] = (gaz_match){(uint32_t)i, (uint32_t)(best_end - 1), e};
+            count++;
+        }
+    }
+    return count;
+}
+
+const gaz_entry *gazetteer_lookup(const gazetteer *g, const token *toks, size_t first,
+                                  size_t last, const char *keys, nerc_type type)
+{
+    uint32_t nd = ROOT;
+    for (size_t j = first; j <= last; j++) {
+        nd = find_child(g, nd, keys + toks[j].key, toks[j].key_len);
+        if (!nd)
+            return NULL;
+    }
+    for (uint32_t e = g->nodes[nd].first_entry; e != NO_ENTRY; e = g->entries[e].next)
+        if (g->entries[e].type == type)
+            return gazetteer_entry(g, e);
+    return NULL;
+}

@@ -1,0 +1,627 @@
+/* nerc.c - the context (data loaded once) and the per-document pipeline. */
+#include "nerc.h"
+
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "claims.h"
+#include "dates.h"
+#include "doctable.h"
+#include "gazetteer.h"
+#include "resolve.h"
+#include "rules.h"
+#include "tagger.h"
+#include "tokenizer.h"
+
+#ifndef NERC_INSTALL_DATADIR
+#define NERC_INSTALL_DATADIR "/usr/local/share/nerc"
+#endif
+#ifndef NERC_BUILD_DATADIR
+#define NERC_BUILD_DATADIR NERC_INSTALL_DATADIR
+#endif
+
+struct nerc {
+    gazetteer *gaz;
+    rule_set *rules;
+    dates *dates;
+    tagger *model;
+    claims *claims;
+    int no_claims;
+};
+
+/* ------------------------------------------------------------- names */
+
+static const char *const TYPE_NAMES[NERC_TYPE_COUNT] = {
+    "PERSON", "ORG", "LOCATION", "WEAPON", "AGREEMENT", "DATE", "DEMONYM"};
+
+const char *nerc_type_name(nerc_type t)
+{
+    return (unsigned)t < NERC_TYPE_COUNT ? TYPE_NAMES[t] : "UNKNOWN";
+}
+
+int nerc_type_from_name(const char *name)
+{
+    for (int i = 0; i < NERC_TYPE_COUNT; i++)
+        if (strcasecmp(name, TYPE_NAMES[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *nerc_source_name(nerc_source s)
+{
+    switch (s) {
+    case NERC_SRC_GAZETTEER: return "gazetteer";
+    case NERC_SRC_RULE: return "rule";
+    case NERC_SRC_DATE: return "date";
+    case NERC_SRC_MODEL: return "model";
+    case NERC_SRC_ALIAS: return "alias";
+    }
+    return "unknown";
+}
+
+const char *nerc_strerror(int code)
+{
+    switch (code) {
+    case NERC_OK: return "success";
+    case NERC_ENOMEM: return "out of memory";
+    case NERC_EIO: return "cannot read a data file";
+    case NERC_EFORMAT: return "malformed data file";
+    case NERC_EPATTERN: return "rule pattern does not compile";
+    case NERC_EARG: return "invalid argument";
+    case NERC_ESTATE: return "call out of order";
+    case NERC_ELIMIT: return "resource limit reached";
+    case NERC_ECALLBACK: return "stopped by the handler";
+    }
+    return "unknown error";
+}
+
+const char *nerc_version(void)
+{
+    return NERC_VERSION_STRING;
+}
+
+nerc_options nerc_default_options(void)
+{
+    nerc_options o;
+    memset(&o, 0, sizeof o);
+    return o;
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *nerc_default_data_dir(void)
+{
+    const char *env = getenv("NERC_DATA");
+    if (env && *env)
+        return env;
+    if (is_dir(NERC_INSTALL_DATADIR "/gazetteers"))
+        return NERC_INSTALL_DATADIR;
+    return NERC_BUILD_DATADIR;
+}
+
+/* ----------------------------------------------------------- context */
+
+void nerc_free(nerc *ctx)
+{
+    if (!ctx)
+        return;
+    gazetteer_free(ctx->gaz);
+    rules_free(ctx->rules);
+    dates_free(ctx->dates);
+    tagger_free(ctx->model);
+    claims_free(ctx->claims);
+    free(ctx);
+}
+
+/* Files matching dir/pattern in name order. globfree() the result. */
+static int list_files(const char *dir, const char *pattern, glob_t *g)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, pattern);
+    memset(g, 0, sizeof *g);
+    int rc = glob(path, 0, NULL, g);
+    if (rc == GLOB_NOMATCH)
+        return 0;
+    return rc == 0 ? 0 : NERC_ENOMEM;
+}
+
+int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
+{
+    nerc_options defaults = nerc_default_options();
+    if (!opts)
+        opts = &defaults;
+    *out = NULL;
+    if (err && errlen)
+        err[0] = '\0';
+    nerc *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        return NERC_ENOMEM;
+    const char *data = opts->data_dir ? opts->data_dir : nerc_default_data_dir();
+    int rc = 0;
+    ctx->no_claims = opts->no_claims;
+    ctx->gaz = gazetteer_new();
+    ctx->rules = rules_new();
+    if (!ctx->gaz || !ctx->rules) {
+        rc = NERC_ENOMEM;
+        goto fail;
+    }
+    glob_t g;
+    if (!opts->no_default_gazetteers) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/gazetteers", data);
+        if (!is_dir(dir)) {
+            if (err && errlen)
+                snprintf(err, errlen, "%s: no such data directory (set --data DIR or NERC_DATA)", dir);
+            rc = NERC_EIO;
+            goto fail;
+        }
+        if ((rc = list_files(dir, "*.tsv", &g)) < 0)
+            goto fail;
+        for (size_t i = 0; i < g.gl_pathc && rc == 0; i++)
+            rc = gazetteer_load_file(ctx->gaz, g.gl_pathv[i], err, errlen);
+        globfree(&g);
+        if (rc < 0)
+            goto fail;
+    }
+    for (size_t i = 0; i < opts->n_gazetteers; i++)
+        if ((rc = gazetteer_load_file(ctx->gaz, opts->gazetteers[i], err, errlen)) < 0)
+            goto fail;
+    if ((rc = gazetteer_freeze(ctx->gaz)) < 0)
+        goto fail;
+    if (!opts->no_default_rules) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/models", data);
+        if ((rc = list_files(dir, "*.rules", &g)) < 0)
+            goto fail;
+        for (size_t i = 0; i < g.gl_pathc && rc == 0; i++)
+            rc = rules_load_file(ctx->rules, g.gl_pathv[i], err, errlen);
+        globfree(&g);
+        if (rc < 0)
+            goto fail;
+    }
+    for (size_t i = 0; i < opts->n_rules; i++)
+        if ((rc = rules_load_file(ctx->rules, opts->rules[i], err, errlen)) < 0)
+            goto fail;
+    if ((rc = dates_new(&ctx->dates, err, errlen)) < 0)
+        goto fail;
+    if (!opts->no_model) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/models/ner.model", data);
+        struct stat st;
+        if (stat(path, &st) == 0 && (rc = tagger_load(path, &ctx->model, err, errlen)) < 0)
+            goto fail;
+    }
+    if (!opts->no_claims && (rc = claims_new(data, &ctx->claims, err, errlen)) < 0)
+        goto fail;
+    *out = ctx;
+    return 0;
+fail:
+    if (err && errlen && !err[0])
+        snprintf(err, errlen, "%s", nerc_strerror(rc));
+    nerc_free(ctx);
+    return rc;
+}
+
+void nerc_get_info(const nerc *ctx, nerc_info *info)
+{
+    info->gazetteer_aliases = gazetteer_alias_count(ctx->gaz);
+    info->gazetteer_entities = gazetteer_entity_count(ctx->gaz);
+    info->rules = rules_count(ctx->rules);
+    info->model_loaded = ctx->model != NULL;
+}
+
+/* ---------------------------------------------------------- document */
+
+/* A growable arena of NUL-terminated strings for one sentence's values; candidates
+ * refer to them by offset until the arena stops growing. */
+typedef struct arena {
+    char *buf;
+    size_t len, cap;
+} arena;
+
+static int64_t arena_add(arena *a, const char *s, size_t n)
+{
+    if (a->len + n + 1 > a->cap) {
+        size_t c = a->cap ? a->cap : 1024;
+        while (c < a->len + n + 1)
+            c *= 2;
+        char *p = realloc(a->buf, c);
+        if (!p)
+            return NERC_ENOMEM;
+        a->buf = p;
+        a->cap = c;
+    }
+    memcpy(a->buf + a->len, s, n);
+    a->buf[a->len + n] = '\0';
+    int64_t off = (int64_t)a->len;
+    a->len += n + 1;
+    return off;
+}
+
+/* Values that live in the arena are marked by a tagged pointer-free offset list. */
+typedef struct pending {
+    candidate c;
+    int64_t value_off; /* >= 0: value is arena.buf + value_off (fixed after collection) */
+} pending;
+
+struct nerc_doc {
+    const nerc *ctx;
+    nerc_handler h;
+    splitter *split;
+    dates_state dstate;
+    rule_scratch *rscratch;
+    tagger_scratch *tscratch;
+    claims_state *cstate;
+    doctable *aliases;
+    pending *cands;
+    size_t n_cands, cap_cands;
+    gaz_match *gm;
+    size_t gm_cap;
+    date_span *ds;
+    size_t ds_cap;
+    tagger_span *ts;
+    size_t ts_cap;
+    unsigned char *gaz_types;
+    size_t gaz_types_cap;
+    claim_mention *cm;
+    size_t cm_cap;
+    arena values;
+    nerc_doc_stats stats;
+    int finished;
+    int failed;
+    unsigned warned; /* bit per warning kind, one message each per document */
+};
+
+enum { WARN_UTF8 = 1, WARN_CUT = 2, WARN_RULE_LIMIT = 4 };
+
+static void warn_once(nerc_doc *d, unsigned kind, const char *msg)
+{
+    if (d->warned & kind)
+        return;
+    d->warned |= kind;
+    if (d->h.on_warning)
+        d->h.on_warning(d->h.user, msg);
+}
+
+nerc_doc *nerc_doc_new(const nerc *ctx, const nerc_handler *handler, const nerc_doc_options *opts)
+{
+    date_ymd dd = {0, 0, 0};
+    const date_ymd *ddp = NULL;
+    if (opts && opts->doc_date) {
+        if (date_parse_iso(opts->doc_date, &dd) < 0)
+            return NULL;
+        ddp = &dd;
+    }
+    nerc_doc *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->ctx = ctx;
+    if (handler)
+        d->h = *handler;
+    d->split = splitter_new();
+    d->rscratch = rule_scratch_new(ctx->rules);
+    d->aliases = doctable_new();
+    d->cstate = claims_state_new();
+    if (ctx->model)
+        d->tscratch = tagger_scratch_new();
+    if (!d->split || !d->rscratch || !d->aliases || !d->cstate || (ctx->model && !d->tscratch) ||
+        dates_state_init(&d->dstate, ctx->dates, ddp) < 0) {
+        nerc_doc_free(d);
+        return NULL;
+    }
+    return d;
+}
+
+void nerc_doc_free(nerc_doc *d)
+{
+    if (!d)
+        return;
+    splitter_free(d->split);
+    rule_scratch_free(d->rscratch);
+    tagger_scratch_free(d->tscratch);
+    claims_state_free(d->cstate);
+    doctable_free(d->aliases);
+    dates_state_free(&d->dstate);
+    free(d->cands);
+    free(d->gm);
+    free(d->ds);
+    free(d->ts);
+    free(d->gaz_types);
+    free(d->cm);
+    free(d->values.buf);
+    free(d);
+}
+
+static int grow_array(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 64;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, n * elem);
+    if (!q)
+        return NERC_ENOMEM;
+    *p = q;
+    *cap = n;
+    return 0;
+}
+
+static int add_cand(nerc_doc *d, uint32_t start, uint32_t end, nerc_type type, int priority,
+                    nerc_source src, const char *value, int64_t value_off, const char *rule,
+                    float conf)
+{
+    if (grow_array((void **)&d->cands, &d->cap_cands, d->n_cands + 1, sizeof *d->cands) < 0)
+        return NERC_ENOMEM;
+    pending *p = &d->cands[d->n_cands++];
+    p->c = (candidate){start, end, type, priority, src, value, rule, conf};
+    p->value_off = value_off;
+    return 0;
+}
+
+/* Token index range covering bytes [start, end) of the sentence; 0 if none. */
+static int token_range(const sentence *s, uint32_t start, uint32_t end, uint32_t *first,
+                       uint32_t *last)
+{
+    size_t i = 0;
+    while (i < s->n_tokens && s->tokens[i].end <= start)
+        i++;
+    if (i == s->n_tokens || s->tokens[i].start >= end)
+        return 0;
+    size_t j = i;
+    while (j + 1 < s->n_tokens && s->tokens[j + 1].start < end)
+        j++;
+    *first = (uint32_t)i;
+    *last = (uint32_t)j;
+    return 1;
+}
+
+typedef struct rule_ctx {
+    nerc_doc *d;
+    const sentence *s;
+    int rc;
+} rule_ctx;
+
+static int on_rule(void *user, const rule_info *ri, size_t start, size_t end,
+                   const char *canonical, size_t canonical_len)
+{
+    rule_ctx *rc = user;
+    nerc_doc *d = rc->d;
+    const sentence *s = rc->s;
+    /* A span that is a known alias of the same type takes the gazetteer's canonical. */
+    uint32_t a, b;
+    const gaz_entry *e = NULL;
+    if (token_range(s, (uint32_t)start, (uint32_t)end, &a, &b) &&
+        s->tokens[a].start == start && s->tokens[b].end == end)
+        e = gazetteer_lookup(d->ctx->gaz, s->tokens, a, b, s->keys, ri->type);
+    if (e)
+        rc->rc = add_cand(d, (uint32_t)start, (uint32_t)end, ri->type, ri->priority,
+                          NERC_SRC_RULE, e->canonical, -1, ri->name, 0.9f);
+    else {
+        int64_t off = arena_add(&d->values, canonical, canonical_len);
+        rc->rc = off < 0 ? (int)off
+                         : add_cand(d, (uint32_t)start, (uint32_t)end, ri->type, ri->priority,
+                                    NERC_SRC_RULE, NULL, off, ri->name, 0.75f);
+    }
+    return rc->rc < 0;
+}
+
+/* Words that end a person's name without being the surname. */
+static int is_name_suffix(const char *k, size_t n)
+{
+    static const char *const SUFFIX[] = {"jr", "sr", "ii", "iii", "iv", NULL};
+    for (size_t i = 0; SUFFIX[i]; i++)
+        if (strlen(SUFFIX[i]) == n && memcmp(SUFFIX[i], k, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Learn from the sentence's resolved mentions: surnames of full person names, and
+ * acronyms defined in brackets, so that later short forms resolve. */
+static int learn_aliases(nerc_doc *d, const sentence *s, const candidate *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t a, b;
+        if (!token_range(s, c[i].start, c[i].end, &a, &b))
+            continue;
+        if (c[i].type == NERC_PERSON && b > a) {
+            uint32_t last = b;
+            while (last > a && is_name_suffix(s->keys + s->tokens[last].key, s->tokens[last].key_len))
+                last--;
+            const token *t = &s->tokens[last];
+            if ((t->flags & TOK_UPPER) && t->key_len > 2 &&
+                doctable_put(d->aliases, s->keys + t->key, t->key_len, NERC_PERSON, c[i].value) < 0)
+                return NERC_ENOMEM;
+        }
+        /* NAME ( ACRONYM ) */
+        if ((c[i].type == NERC_ORG || c[i].type == NERC_LOCATION || c[i].type == NERC_AGREEMENT) &&
+            b + 3 < s->n_tokens + 0 && b + 3 <= s->n_tokens - 1 + 1) {
+            const token *open = &s->tokens[b + 1];
+            if (b + 3 >= s->n_tokens)
+                continue;
+            const token *acr = &s->tokens[b + 2], *close = &s->tokens[b + 3];
+            if (s->text[open->start] == '(' && s->text[close->start] == ')' &&
+                (acr->flags & TOK_ALLCAPS) && acr->end - acr->start >= 2 &&
+                doctable_put(d->aliases, s->keys + acr->key, acr->key_len, c[i].type, c[i].value) < 0)
+                return NERC_ENOMEM;
+        }
+    }
+    return 0;
+}
+
+static int emit_triple(void *user, const nerc_triple *t)
+{
+    nerc_doc *d = user;
+    d->stats.triples++;
+    return d->h.on_triple ? d->h.on_triple(d->h.user, t) : 0;
+}
+
+static int process_sentence(nerc_doc *d, const sentence *s)
+{
+    const nerc *ctx = d->ctx;
+    size_t len = s->end - s->start;
+    d->n_cands = 0;
+    d->values.len = 0;
+    d->stats.sentences++;
+    d->stats.tokens += s->n_tokens;
+
+    /* 1. gazetteer */
+    size_t ng = gazetteer_match(ctx->gaz, s->text, s->tokens, s->n_tokens, s->keys, d->gm, d->gm_cap);
+    if (ng > d->gm_cap) {
+        if (grow_array((void **)&d->gm, &d->gm_cap, ng, sizeof *d->gm) < 0)
+            return NERC_ENOMEM;
+        ng = gazetteer_match(ctx->gaz, s->text, s->tokens, s->n_tokens, s->keys, d->gm, d->gm_cap);
+    }
+    if (grow_array((void **)&d->gaz_types, &d->gaz_types_cap, s->n_tokens + 1, 1) < 0)
+        return NERC_ENOMEM;
+    memset(d->gaz_types, 0, s->n_tokens + 1);
+    for (size_t i = 0; i < ng; i++) {
+        const gaz_match *m = &d->gm[i];
+        const gaz_entry *e = gazetteer_entry(ctx->gaz, m->entry);
+        if (add_cand(d, s->tokens[m->first].start, s->tokens[m->last].end, e->type,
+                     PRIORITY_GAZETTEER, NERC_SRC_GAZETTEER, e->canonical, -1, NULL, 0.95f) < 0)
+            return NERC_ENOMEM;
+        for (uint32_t t = m->first; t <= m->last; t++)
+            if (!d->gaz_types[t])
+                d->gaz_types[t] = (unsigned char)(e->type + 1);
+    }
+    /* 2. aliases learnt earlier in this document */
+    for (size_t i = 0; i < s->n_tokens; i++) {
+        const token *t = &s->tokens[i];
+        if (!(t->flags & TOK_UPPER))
+            continue;
+        nerc_type ty;
+        const char *canon = doctable_get(d->aliases, s->keys + t->key, t->key_len, &ty);
+        if (canon && add_cand(d, t->start, t->end, ty, PRIORITY_ALIAS, NERC_SRC_ALIAS, canon, -1,
+                              NULL, 0.85f) < 0)
+            return NERC_ENOMEM;
+    }
+    /* 3. rules */
+    rule_ctx rcx = {d, s, 0};
+    int rr = rules_run(ctx->rules, d->rscratch, s->text, len, on_rule, &rcx);
+    if (rcx.rc < 0)
+        return rcx.rc;
+    if (rr == NERC_ELIMIT)
+        warn_once(d, WARN_RULE_LIMIT, "a rule hit its PCRE2 match limit; that rule was skipped for the sentence");
+    else if (rr < 0)
+        return rr;
+    /* 4. dates */
+    int nd = dates_scan(ctx->dates, &d->dstate, s->text, len, d->ds, d->ds_cap);
+    if (nd < 0)
+        return nd;
+    if ((size_t)nd > d->ds_cap) {
+        /* rescanning would update the state twice: grow and keep what fitted */
+        if (grow_array((void **)&d->ds, &d->ds_cap, (size_t)nd, sizeof *d->ds) < 0)
+            return NERC_ENOMEM;
+        nd = (int)d->ds_cap < nd ? (int)d->ds_cap : nd;
+    }
+    for (int i = 0; i < nd && (size_t)i < d->ds_cap; i++) {
+        int64_t off = arena_add(&d->values, d->ds[i].value, strlen(d->ds[i].value));
+        if (off < 0 || add_cand(d, (uint32_t)d->ds[i].start, (uint32_t)d->ds[i].end, NERC_DATE,
+                                PRIORITY_DATE, NERC_SRC_DATE, NULL, off, NULL, 0.9f) < 0)
+            return NERC_ENOMEM;
+    }
+    /* 5. the statistical model fills the gaps */
+    if (ctx->model && s->n_tokens > 0) {
+        if (grow_array((void **)&d->ts, &d->ts_cap, s->n_tokens, sizeof *d->ts) < 0)
+            return NERC_ENOMEM;
+        int nt = tagger_tag(ctx->model, d->tscratch, s->text, s->tokens, s->n_tokens, s->keys,
+                            d->gaz_types, d->ts, d->ts_cap);
+        if (nt < 0)
+            return nt;
+        for (int i = 0; i < nt; i++) {
+            const tagger_span *sp = &d->ts[i];
+            uint32_t a = s->tokens[sp->first_token].start, b = s->tokens[sp->last_token].end;
+            int64_t off = arena_add(&d->values, s->text + a, b - a);
+            if (off < 0 || add_cand(d, a, b, (nerc_type)sp->type, PRIORITY_MODEL, NERC_SRC_MODEL,
+                                    NULL, off, NULL, sp->confidence) < 0)
+                return NERC_ENOMEM;
+        }
+    }
+    /* The arena is complete: fix value pointers, then resolve. */
+    candidate *c = (candidate *)d->cands; /* pending starts with its candidate */
+    for (size_t i = 0; i < d->n_cands; i++) {
+        candidate cc = d->cands[i].c;
+        if (d->cands[i].value_off >= 0)
+            cc.value = d->values.buf + d->cands[i].value_off;
+        c[i] = cc;
+    }
+    size_t n = resolve(c, d->n_cands);
+    if (learn_aliases(d, s, c, n) < 0)
+        return NERC_ENOMEM;
+    /* Emit mentions (demonyms stay internal) and collect them for the claims stage. */
+    if (grow_array((void **)&d->cm, &d->cm_cap, n + 1, sizeof *d->cm) < 0)
+        return NERC_ENOMEM;
+    size_t ncm = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].type == NERC_DEMONYM)
+            continue;
+        nerc_mention m = {s->start + c[i].start, s->start + c[i].end, s->index, c[i].type,
+                          s->text + c[i].start, c[i].end - c[i].start,
+                          c[i].value ? c[i].value : "", c[i].source, c[i].rule, c[i].confidence};
+        d->stats.mentions++;
+        if (d->h.on_mention && d->h.on_mention(d->h.user, &m))
+            return NERC_ECALLBACK;
+        uint32_t a = 0, b = 0;
+        token_range(s, c[i].start, c[i].end, &a, &b);
+        d->cm[ncm++] = (claim_mention){c[i].start, c[i].end, a, b, c[i].type, m.value, c[i].source};
+    }
+    if (ctx->claims && !ctx->no_claims)
+        return claims_extract(ctx->claims, d->cstate, s, d->cm, ncm, emit_triple, d);
+    return 0;
+}
+
+static int drain(nerc_doc *d)
+{
+    sentence s;
+    int r;
+    while ((r = splitter_next(d->split, &s)) > 0) {
+        int rc = process_sentence(d, &s);
+        if (rc < 0) {
+            d->failed = 1;
+            return rc;
+        }
+    }
+    if (r < 0)
+        return r;
+    if (splitter_invalid_bytes(d->split) && !(d->warned & WARN_UTF8))
+        warn_once(d, WARN_UTF8, "invalid UTF-8 or NUL bytes were read as spaces");
+    if (splitter_cut_sentences(d->split) && !(d->warned & WARN_CUT))
+        warn_once(d, WARN_CUT, "a sentence longer than 64 KiB was cut at a space");
+    return 0;
+}
+
+int nerc_doc_feed(nerc_doc *d, const char *buf, size_t len)
+{
+    if (d->finished || d->failed)
+        return NERC_ESTATE;
+    if (splitter_feed(d->split, buf, len) < 0)
+        return NERC_ENOMEM;
+    d->stats.bytes += len;
+    return drain(d);
+}
+
+int nerc_doc_finish(nerc_doc *d)
+{
+    if (d->finished || d->failed)
+        return NERC_ESTATE;
+    d->finished = 1;
+    splitter_finish(d->split);
+    int rc = drain(d);
+    d->stats.invalid_utf8_bytes = splitter_invalid_bytes(d->split);
+    return rc;
+}
+
+void nerc_doc_get_stats(const nerc_doc *d, nerc_doc_stats *st)
+{
+    *st = d->stats;
+    st->invalid_utf8_bytes = splitter_invalid_bytes(d->split);
+}

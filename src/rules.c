@@ -1,0 +1,326 @@
+/* rules.c - compile and run PCRE2 rule files. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "rules.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Limits for one match attempt: generous for real sentences, small enough that a
+ * catastrophic pattern gives up in milliseconds. */
+#define RULE_MATCH_LIMIT 200000u
+#define RULE_DEPTH_LIMIT 5000u
+#define MAX_CANONICAL 512
+
+typedef struct rule {
+    rule_info info;
+    pcre2_code *code;
+} rule;
+
+struct rule_set {
+    rule *rules;
+    size_t n, cap;
+    uint32_t max_groups;
+};
+
+struct rule_scratch {
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    char canon[MAX_CANONICAL];
+};
+
+rule_set *rules_new(void)
+{
+    return calloc(1, sizeof(rule_set));
+}
+
+void rules_free(rule_set *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n; i++) {
+        pcre2_code_free(r->rules[i].code);
+        free((char *)r->rules[i].info.name);
+        free((char *)r->rules[i].info.canonical);
+    }
+    free(r->rules);
+    free(r);
+}
+
+size_t rules_count(const rule_set *r)
+{
+    return r->n;
+}
+
+const rule_info *rules_info(const rule_set *r, size_t index)
+{
+    return index < r->n ? &r->rules[index].info : NULL;
+}
+
+static int fail(char *err, size_t errlen, int code, const char *where, const char *msg)
+{
+    if (err && errlen)
+        snprintf(err, errlen, "%s: %s", where, msg);
+    return code;
+}
+
+/* Split off the next TAB-separated field (runs of TABs are one separator). */
+static char *next_field(char **p)
+{
+    char *s = *p;
+    if (!s)
+        return NULL;
+    char *tab = strchr(s, '\t');
+    if (tab) {
+        *tab = '\0';
+        tab++;
+        while (*tab == '\t')
+            tab++;
+        *p = tab;
+    } else {
+        *p = NULL;
+    }
+    return s;
+}
+
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+int rules_add_line(rule_set *r, const char *line_in, const char *where, char *err, size_t errlen)
+{
+    char *line = strdup(line_in);
+    if (!line)
+        return NERC_ENOMEM;
+    char *p = line;
+    char *name = next_field(&p), *type = next_field(&p), *group = next_field(&p);
+    char *prio = next_field(&p), *canon = next_field(&p);
+    char *pattern = p; /* the rest of the line */
+    int rc = 0, t, g, pr;
+    char msg[300];
+    if (!name || !type || !group || !prio || !canon || !pattern || !*pattern) {
+        rc = fail(err, errlen, NERC_EFORMAT, where,
+                  "expected 6 TAB-separated fields: name type group priority canonical pattern");
+        goto out;
+    }
+    t = nerc_type_from_name(type);
+    if (t < 0 || t == NERC_DATE || t == NERC_DEMONYM) {
+        snprintf(msg, sizeof msg, "unknown type '%.40s' (PERSON, ORG, LOCATION, WEAPON or AGREEMENT)", type);
+        rc = fail(err, errlen, NERC_EFORMAT, where, msg);
+        goto out;
+    }
+    if (parse_int(group, 0, 99, &g) < 0) {
+        rc = fail(err, errlen, NERC_EFORMAT, where, "group must be a number 0-99");
+        goto out;
+    }
+    if (parse_int(prio, 0, 100, &pr) < 0) {
+        rc = fail(err, errlen, NERC_EFORMAT, where, "priority must be a number 0-100");
+        goto out;
+    }
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                     PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &errcode, &erroff, NULL);
+    if (!code) {
+        PCRE2_UCHAR buf[200];
+        pcre2_get_error_message(errcode, buf, sizeof buf);
+        snprintf(msg, sizeof msg, "pattern error at offset %zu: %s", (size_t)erroff, (char *)buf);
+        rc = fail(err, errlen, NERC_EPATTERN, where, msg);
+        goto out;
+    }
+    uint32_t groups = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
+    if ((uint32_t)g > groups) {
+        pcre2_code_free(code);
+        snprintf(msg, sizeof msg, "group %d does not exist (the pattern has %u)", g, groups);
+        rc = fail(err, errlen, NERC_EFORMAT, where, msg);
+        goto out;
+    }
+    for (const char *c = canon; *c; c++)
+        if (c[0] == '$' && isdigit((unsigned char)c[1]) && (uint32_t)(c[1] - '0') > groups) {
+            pcre2_code_free(code);
+            rc = fail(err, errlen, NERC_EFORMAT, where, "canonical template names a missing group");
+            goto out;
+        }
+    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->rules[i].info.name, name) == 0) {
+            pcre2_code_free(code);
+            snprintf(msg, sizeof msg, "duplicate rule name '%.60s'", name);
+            rc = fail(err, errlen, NERC_EFORMAT, where, msg);
+            goto out;
+        }
+    if (r->n == r->cap) {
+        size_t nc = r->cap ? r->cap * 2 : 32;
+        rule *nr = realloc(r->rules, nc * sizeof *nr);
+        if (!nr) {
+            pcre2_code_free(code);
+            rc = NERC_ENOMEM;
+            goto out;
+        }
+        r->rules = nr;
+        r->cap = nc;
+    }
+    rule *ru = &r->rules[r->n];
+    ru->code = code;
+    ru->info.name = strdup(name);
+    ru->info.canonical = strdup(canon);
+    ru->info.type = (nerc_type)t;
+    ru->info.group = g;
+    ru->info.priority = pr;
+    if (!ru->info.name || !ru->info.canonical) {
+        free((char *)ru->info.name);
+        free((char *)ru->info.canonical);
+        pcre2_code_free(code);
+        rc = NERC_ENOMEM;
+        goto out;
+    }
+    r->n++;
+    if (groups + 1 > r->max_groups)
+        r->max_groups = groups + 1;
+out:
+    free(line);
+    return rc;
+}
+
+int rules_load_file(rule_set *r, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return NERC_EIO;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t n;
+    int rc = 0;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n == 0 || line[0] == '#')
+            continue;
+        char where[600];
+        snprintf(where, sizeof where, "%.500s:%zu", path, lineno);
+        if (memchr(line, '\0', (size_t)n)) {
+            rc = fail(err, errlen, NERC_EFORMAT, where, "NUL byte in line");
+            break;
+        }
+        rc = rules_add_line(r, line, where, err, errlen);
+        if (rc < 0)
+            break;
+    }
+    free(line);
+    fclose(f);
+    return rc;
+}
+
+rule_scratch *rule_scratch_new(const rule_set *r)
+{
+    rule_scratch *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->md = pcre2_match_data_create(r->max_groups ? r->max_groups : 1, NULL);
+    s->mctx = pcre2_match_context_create(NULL);
+    if (!s->md || !s->mctx) {
+        rule_scratch_free(s);
+        return NULL;
+    }
+    pcre2_set_match_limit(s->mctx, RULE_MATCH_LIMIT);
+    pcre2_set_depth_limit(s->mctx, RULE_DEPTH_LIMIT);
+    return s;
+}
+
+void rule_scratch_free(rule_scratch *s)
+{
+    if (!s)
+        return;
+    pcre2_match_data_free(s->md);
+    pcre2_match_context_free(s->mctx);
+    free(s);
+}
+
+/* Expand the canonical template of a match into s->canon; returns its length. */
+static size_t expand(rule_scratch *s, const rule_info *ri, const char *text, size_t start,
+                     size_t end, const PCRE2_SIZE *ov, uint32_t pairs)
+{
+    size_t o = 0;
+    const char *t = ri->canonical;
+    if (strcmp(t, "-") == 0) {
+        size_t n = end - start < MAX_CANONICAL - 1 ? end - start : MAX_CANONICAL - 1;
+        memcpy(s->canon, text + start, n);
+        s->canon[n] = '\0';
+        return n;
+    }
+    for (; *t && o < MAX_CANONICAL - 1; t++) {
+        if (t[0] == '$' && isdigit((unsigned char)t[1])) {
+            uint32_t g = (uint32_t)(t[1] - '0');
+            t++;
+            if (g < pairs && ov[2 * g] != PCRE2_UNSET) {
+                size_t a = ov[2 * g], b = ov[2 * g + 1];
+                for (size_t i = a; i < b && o < MAX_CANONICAL - 1; i++)
+                    s->canon[o++] = text[i];
+            }
+            continue;
+        }
+        s->canon[o++] = *t;
+    }
+    s->canon[o] = '\0';
+    return o;
+}
+
+int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
+              rule_emit_fn emit, void *user)
+{
+    int result = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const rule *ru = &r->rules[i];
+        PCRE2_SIZE at = 0;
+        while (at <= len) {
+            int rc = pcre2_match(ru->code, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK,
+                                 s->md, s->mctx);
+            if (rc == PCRE2_ERROR_NOMATCH)
+                break;
+            if (rc < 0) {
+                if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+                    rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
+                    result = NERC_ELIMIT;
+                else if (rc == PCRE2_ERROR_NOMEMORY)
+                    return NERC_ENOMEM;
+                break;
+            }
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+            uint32_t pairs = pcre2_get_ovector_count(s->md);
+            if ((uint32_t)rc < pairs)
+                pairs = (uint32_t)rc;
+            uint32_t g = (uint32_t)ru->info.group;
+            if (g < pairs && ov[2 * g] != PCRE2_UNSET && ov[2 * g + 1] > ov[2 * g]) {
+                size_t a = ov[2 * g], b = ov[2 * g + 1];
+                size_t cl = expand(s, &ru->info, text, a, b, ov, pairs);
+                if (emit(user, &ru->info, a, b, s->canon, cl))
+                    return NERC_ECALLBACK;
+            }
+            PCRE2_SIZE next = ov[1];
+            if (next <= at)
+                next = at + 1;
+            if (ov[1] == ov[0])
+                next = ov[0] + 1;
+            /* stay on a character boundary */
+            while (next < len && ((unsigned char)text[next] & 0xC0) == 0x80)
+                next++;
+            at = next;
+        }
+    }
+    return result;
+}

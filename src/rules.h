@@ -1,0 +1,51 @@
+/* rules.h - PCRE2 rules that yield typed mentions (format: models/RULES.md).
+ *
+ * A rule_set is compiled once (PCRE2 UTF + UCP, JIT when available) and shared
+ * read-only; each thread matches with its own rule_scratch (match data). Every match
+ * runs under match and depth limits, so no pattern and no input can hang a run.
+ */
+#ifndef NERC_RULES_H
+#define NERC_RULES_H
+
+#include <stddef.h>
+
+#include "nerc.h"
+
+typedef struct rule_set rule_set;
+typedef struct rule_scratch rule_scratch;
+
+typedef struct rule_info {
+    const char *name;
+    nerc_type type;
+    int group;
+    int priority;
+    const char *canonical; /* template: $N = group N; "-" = the span text */
+} rule_info;
+
+rule_set *rules_new(void);
+void rules_free(rule_set *r);
+
+/* Load and compile every rule of a file. Returns 0, or a negative NERC_E* with
+ * "PATH:LINE: reason" in err (PCRE2 errors give its message and the pattern offset). */
+int rules_load_file(rule_set *r, const char *path, char *err, size_t errlen);
+/* Add one rule from one line of the format (for tests and tools). `where` names the
+ * line in error messages. */
+int rules_add_line(rule_set *r, const char *line, const char *where, char *err, size_t errlen);
+
+size_t rules_count(const rule_set *r);
+const rule_info *rules_info(const rule_set *r, size_t index);
+
+rule_scratch *rule_scratch_new(const rule_set *r);
+void rule_scratch_free(rule_scratch *s);
+
+/* Called for each match: span [start, end) in text, the expanded canonical. Return
+ * non-zero to stop. */
+typedef int (*rule_emit_fn)(void *user, const rule_info *rule, size_t start, size_t end,
+                            const char *canonical, size_t canonical_len);
+
+/* Run every rule over text (valid UTF-8). Returns 0, NERC_ENOMEM, NERC_ECALLBACK, or
+ * NERC_ELIMIT when some match hit a limit (the other rules still ran). */
+int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
+              rule_emit_fn emit, void *user);
+
+#endif

@@ -1,0 +1,789 @@
+/* tagger.c - averaged-perceptron BIO tagger (see tagger.h). */
+#include "tagger.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "nerc.h"
+
+#define MAX_FEATS 64
+#define MIN_BITS 10u
+#define MAX_BITS 24u
+#define DEFAULT_SCALE 0.001f
+
+struct tagger {
+    unsigned bits;
+    float scale;
+    float *w; /* (1 << bits) rows of TAGGER_NTAGS weights */
+};
+
+/* Per-token values that do not depend on the tags, computed once per sentence. */
+typedef struct tok_info {
+    uint64_t word;   /* hash of the key, digits folded to 0 */
+    uint64_t shape;  /* hash of the long shape (first 8 character classes) */
+    uint64_t cshape; /* hash of the compressed shape (runs collapsed) */
+    uint32_t flags;
+    unsigned char caps;  /* 0 lower/other, 1 Title, 2 ALLCAPS */
+    unsigned char title; /* the key is a title or role word */
+} tok_info;
+
+struct tagger_scratch {
+    tok_info *info;
+    unsigned char *tags;
+    float *prob;
+    size_t cap;
+    uint64_t feats[MAX_FEATS];
+};
+
+struct tagger_trainer {
+    unsigned bits;
+    int32_t *w;   /* current weights (integer updates) */
+    int64_t *acc; /* sum of step * update, for averaging */
+    int64_t step;
+};
+
+/* ------------------------------------------------------------ hashing */
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+static uint64_t fnv_bytes(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= '0' && c <= '9')
+            c = '0'; /* numbers are told apart by shape, not by value */
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+#define FNV0 0xcbf29ce484222325ULL
+
+/* Feature id of template `tmpl` with value `v`. */
+static uint64_t feat(unsigned tmpl, uint64_t v)
+{
+    return mix64(v + (uint64_t)(tmpl + 1) * 0x9e3779b97f4a7c15ULL);
+}
+
+static uint64_t comb(uint64_t a, uint64_t b)
+{
+    return mix64(a ^ (b * 0xff51afd7ed558ccdULL + 0x632be59bd9b4e019ULL));
+}
+
+/* ---------------------------------------------------------- features */
+
+/* Words that precede a person's name. Sorted: looked up with bsearch. */
+static const char *const title_words[] = {
+    "adm",        "admiral",   "ambassador", "archbishop", "ayatollah", "bishop",
+    "brig",       "capt",      "captain",    "cardinal",   "ceo",       "chairman",
+    "chairwoman", "chancellor", "chief",     "col",        "colonel",   "commander",
+    "congressman", "congresswoman", "coach", "cmdr",       "dr",        "emir",
+    "envoy",      "gen",       "general",    "gov",        "governor",  "imam",
+    "judge",      "justice",   "king",       "leader",     "lieutenant", "lt",
+    "maj",        "major",     "mayor",      "minister",   "miss",      "mr",
+    "mrs",        "ms",        "mullah",     "pope",       "premier",   "president",
+    "prince",     "princess",  "prof",       "professor",  "queen",     "rabbi",
+    "rep",        "rev",       "reverend",   "secretary",  "sen",       "senator",
+    "sergeant",   "sgt",       "sheikh",     "sir",        "spokesman", "spokeswoman",
+    "sultan",     "vice",
+};
+
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int is_title(const char *k, size_t n)
+{
+    char buf[16];
+    if (n == 0 || n >= sizeof buf)
+        return 0;
+    memcpy(buf, k, n);
+    if (buf[n - 1] == '.') /* Mr. Dr. Gen. */
+        n--;
+    buf[n] = '\0';
+    const char *key = buf;
+    return bsearch(&key, title_words, sizeof title_words / sizeof *title_words,
+                   sizeof *title_words, cmp_word) != NULL;
+}
+
+static char char_class(utf8proc_int32_t c)
+{
+    if (c < 0)
+        return '?';
+    if (c < 128) {
+        if (c >= 'A' && c <= 'Z')
+            return 'X';
+        if (c >= 'a' && c <= 'z')
+            return 'x';
+        if (c >= '0' && c <= '9')
+            return 'd';
+        return (char)c;
+    }
+    utf8proc_category_t cat = utf8proc_category(c);
+    if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
+        return 'X';
+    if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+        return 'x';
+    if (cat == UTF8PROC_CATEGORY_ND)
+        return 'd';
+    return '?';
+}
+
+static void token_info(const char *text, const token *t, const char *keys, tok_info *ti)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text + t->start;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)(t->end - t->start);
+    uint64_t hs = FNV0, hc = FNV0;
+    char last = 0;
+    int nlong = 0;
+    while (left > 0) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p, left, &c);
+        if (k <= 0) {
+            k = 1;
+            c = -1;
+        }
+        char cl = char_class(c);
+        if (nlong < 8) {
+            hs = (hs ^ (unsigned char)cl) * 0x100000001b3ULL;
+            nlong++;
+        }
+        if (cl != last) {
+            hc = (hc ^ (unsigned char)cl) * 0x100000001b3ULL;
+            last = cl;
+        }
+        p += k;
+        left -= k;
+    }
+    const char *key = keys + t->key;
+    ti->word = fnv_bytes(FNV0, key, t->key_len);
+    ti->shape = hs;
+    ti->cshape = hc;
+    ti->flags = t->flags;
+    ti->caps = (t->flags & TOK_ALLCAPS) && t->end - t->start > 1 ? 2
+               : (t->flags & TOK_UPPER)                         ? 1
+                                                                : 0;
+    ti->title = (unsigned char)is_title(key, t->key_len);
+}
+
+static const tok_info pad_info = {0x5ad0ULL, 0x5ad1ULL, 0x5ad2ULL, 0, 0, 0};
+
+/* Fill s->feats for token i given the previous two tags; returns the count. */
+static size_t features(tagger_scratch *s, const token *toks, size_t n, const char *keys,
+                       const unsigned char *gaz, size_t i, int p1, int p2, int headline)
+{
+    const tok_info *in = s->info;
+    const tok_info *c = &in[i];
+    const tok_info *l1 = i >= 1 ? &in[i - 1] : &pad_info;
+    const tok_info *l2 = i >= 2 ? &in[i - 2] : &pad_info;
+    const tok_info *r1 = i + 1 < n ? &in[i + 1] : &pad_info;
+    const tok_info *r2 = i + 2 < n ? &in[i + 2] : &pad_info;
+    uint64_t *f = s->feats;
+    size_t k = 0;
+
+    /* first word token of the sentence (after any quotes or brackets) */
+    int initial = 1;
+    for (size_t j = 0; j < i; j++)
+        if (!(in[j].flags & TOK_PUNCT)) {
+            initial = 0;
+            break;
+        }
+
+    f[k++] = feat(0, 0);
+    f[k++] = feat(1, c->word);
+    f[k++] = feat(2, l1->word);
+    f[k++] = feat(3, r1->word);
+    f[k++] = feat(4, l2->word);
+    f[k++] = feat(5, r2->word);
+    f[k++] = feat(6, c->shape);
+    f[k++] = feat(7, c->cshape);
+    f[k++] = feat(8, l1->cshape);
+    f[k++] = feat(9, r1->cshape);
+    f[k++] = feat(10, l2->cshape);
+    f[k++] = feat(11, r2->cshape);
+
+    const char *key = keys + toks[i].key;
+    size_t kl = toks[i].key_len;
+    for (size_t a = 1; a <= 4 && a < kl; a++) {
+        f[k++] = feat(12 + (unsigned)a, fnv_bytes(FNV0, key, a));
+        f[k++] = feat(16 + (unsigned)a, fnv_bytes(FNV0, key + kl - a, a));
+    }
+    f[k++] = feat(21, comb(l1->word, c->word));
+    f[k++] = feat(22, comb(c->word, r1->word));
+    f[k++] = feat(23, comb(comb(l1->cshape, c->cshape), r1->cshape));
+    f[k++] = feat(24, c->flags & (TOK_UPPER | TOK_ALLCAPS | TOK_NUMBER | TOK_PUNCT |
+                                  TOK_POSSESSIVE | TOK_JOINED | TOK_ABBREV | TOK_HAS_DIGIT));
+    f[k++] = feat(25, (uint64_t)(initial * 4 + c->caps));
+    if (initial)
+        f[k++] = feat(26, c->word);
+    f[k++] = feat(27, i < 4 ? i : i < 8 ? 4 : 5);
+    if (l1->flags & TOK_POSSESSIVE)
+        f[k++] = feat(28, c->cshape);
+    if (l1->title)
+        f[k++] = feat(29, c->cshape);
+    if (l2->title && l1->caps)
+        f[k++] = feat(30, c->cshape);
+    f[k++] = feat(31, (uint64_t)p1);
+    f[k++] = feat(32, (uint64_t)(p2 * 8 + p1));
+    f[k++] = feat(33, comb((uint64_t)p1, c->word));
+    f[k++] = feat(34, comb((uint64_t)p1, c->cshape));
+    f[k++] = feat(35, comb(c->word, c->caps));
+    f[k++] = feat(36, comb(l1->word, c->caps));
+    f[k++] = feat(37, comb(r1->word, c->caps));
+    if (headline)
+        f[k++] = feat(38, comb(c->cshape, c->word));
+    if (gaz) {
+        unsigned g0 = gaz[i], gl = i ? gaz[i - 1] : 0, gr = i + 1 < n ? gaz[i + 1] : 0;
+        if (g0 | gl | gr) {
+            f[k++] = feat(39, g0);
+            f[k++] = feat(40, (uint64_t)(gl * 256 + g0 * 16 + gr));
+            f[k++] = feat(41, comb(g0, c->cshape));
+            f[k++] = feat(42, (uint64_t)(g0 * 16 + (unsigned)p1));
+        }
+    }
+    return k;
+}
+
+/* I-X may only follow B-X or I-X. */
+static int allowed(int prev, int tag)
+{
+    if (tag == TAGGER_O || (tag & 1))
+        return 1;
+    return prev == tag || prev == tag - 1;
+}
+
+static int ensure_cap(tagger_scratch *s, size_t n)
+{
+    if (n <= s->cap)
+        return 0;
+    size_t cap = s->cap ? s->cap : 64;
+    while (cap < n)
+        cap *= 2;
+    tok_info *info = realloc(s->info, cap * sizeof *info);
+    if (!info)
+        return NERC_ENOMEM;
+    s->info = info;
+    unsigned char *tags = realloc(s->tags, cap);
+    if (!tags)
+        return NERC_ENOMEM;
+    s->tags = tags;
+    float *prob = realloc(s->prob, cap * sizeof *prob);
+    if (!prob)
+        return NERC_ENOMEM;
+    s->prob = prob;
+    s->cap = cap;
+    return 0;
+}
+
+/* Most words in capitals: a headline, where case says little. */
+static int is_headline(const tok_info *in, size_t n)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = 0; i < n; i++)
+        if (in[i].flags & TOK_WORD) {
+            words++;
+            caps += in[i].caps == 2;
+        }
+    return words >= 3 && caps * 4 >= words * 3;
+}
+
+static int prepare(tagger_scratch *s, const char *text, const token *toks, size_t n,
+                   const char *keys)
+{
+    if (ensure_cap(s, n) < 0)
+        return NERC_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        token_info(text, &toks[i], keys, &s->info[i]);
+    return is_headline(s->info, n);
+}
+
+static void score(const float *w, unsigned bits, const uint64_t *f, size_t nf,
+                  float sc[TAGGER_NTAGS])
+{
+    for (int t = 0; t < TAGGER_NTAGS; t++)
+        sc[t] = 0;
+    for (size_t j = 0; j < nf; j++) {
+        const float *row = w + (size_t)(f[j] >> (64 - bits)) * TAGGER_NTAGS;
+        for (int t = 0; t < TAGGER_NTAGS; t++)
+            sc[t] += row[t];
+    }
+}
+
+static int best_allowed(const float sc[TAGGER_NTAGS], int prev)
+{
+    int best = TAGGER_O;
+    for (int t = 1; t < TAGGER_NTAGS; t++)
+        if (allowed(prev, t) && sc[t] > sc[best])
+            best = t;
+    return best;
+}
+
+/* Softmax probability of tag `best` among the allowed tags. */
+static float prob_of(const float sc[TAGGER_NTAGS], int prev, int best)
+{
+    double z = 0;
+    for (int t = 0; t < TAGGER_NTAGS; t++)
+        if (allowed(prev, t))
+            z += exp((double)(sc[t] - sc[best]));
+    return (float)(1.0 / z);
+}
+
+static int decode(const tagger *t, tagger_scratch *s, const char *text, const token *toks,
+                  size_t n, const char *keys, const unsigned char *gaz)
+{
+    int headline = prepare(s, text, toks, n, keys);
+    if (headline < 0)
+        return headline;
+    int p1 = TAGGER_O, p2 = TAGGER_O;
+    for (size_t i = 0; i < n; i++) {
+        size_t nf = features(s, toks, n, keys, gaz, i, p1, p2, headline);
+        float sc[TAGGER_NTAGS];
+        score(t->w, t->bits, s->feats, nf, sc);
+        int b = best_allowed(sc, p1);
+        s->tags[i] = (unsigned char)b;
+        s->prob[i] = prob_of(sc, p1, b);
+        p2 = p1;
+        p1 = b;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ public */
+
+tagger_scratch *tagger_scratch_new(void)
+{
+    return calloc(1, sizeof(tagger_scratch));
+}
+
+void tagger_scratch_free(tagger_scratch *s)
+{
+    if (!s)
+        return;
+    free(s->info);
+    free(s->tags);
+    free(s->prob);
+    free(s);
+}
+
+int tagger_tag_bio(const tagger *t, tagger_scratch *s, const char *text, const token *toks,
+                   size_t n, const char *keys, const unsigned char *gaz, unsigned char *tags)
+{
+    if (!t || !s || (n && (!text || !toks || !keys || !tags)))
+        return NERC_EARG;
+    int rc = decode(t, s, text, toks, n, keys, gaz);
+    if (rc < 0)
+        return rc;
+    if (n)
+        memcpy(tags, s->tags, n);
+    return 0;
+}
+
+int tagger_tag(const tagger *t, tagger_scratch *s, const char *text, const token *toks,
+               size_t n, const char *keys, const unsigned char *gaz, tagger_span *out,
+               size_t cap)
+{
+    static const int type_of[TAGGER_NTAGS] = {-1,        NERC_PERSON, NERC_PERSON, NERC_ORG,
+                                              NERC_ORG,  NERC_LOCATION, NERC_LOCATION};
+    if (!t || !s || (n && (!text || !toks || !keys)) || (cap && !out))
+        return NERC_EARG;
+    int rc = decode(t, s, text, toks, n, keys, gaz);
+    if (rc < 0)
+        return rc;
+    size_t count = 0;
+    for (size_t i = 0; i < n;) {
+        int tg = s->tags[i];
+        if (tg == TAGGER_O) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        double sum = s->prob[i];
+        while (j < n && s->tags[j] == (tg | 1) + 1) {
+            sum += s->prob[j];
+            j++;
+        }
+        if (count < cap) {
+            out[count].first_token = (uint32_t)i;
+            out[count].last_token = (uint32_t)(j - 1);
+            out[count].type = type_of[tg];
+            out[count].confidence = (float)(sum / (double)(j - i));
+        }
+        count++;
+        i = j;
+    }
+    return count > (size_t)0x7fffffff ? 0x7fffffff : (int)count;
+}
+
+void tagger_free(tagger *t)
+{
+    if (!t)
+        return;
+    free(t->w);
+    free(t);
+}
+
+static tagger *tagger_alloc(unsigned bits, float scale)
+{
+    tagger *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->bits = bits;
+    t->scale = scale;
+    t->w = calloc((size_t)1 << bits, TAGGER_NTAGS * sizeof(float));
+    if (!t->w) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+size_t tagger_nonzero(const tagger *t)
+{
+    size_t rows = (size_t)1 << t->bits, nz = 0;
+    for (size_t r = 0; r < rows; r++)
+        for (int k = 0; k < TAGGER_NTAGS; k++)
+            if (t->w[r * TAGGER_NTAGS + k] != 0) {
+                nz++;
+                break;
+            }
+    return nz;
+}
+
+/* ------------------------------------------------------------ loading */
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+typedef struct reader {
+    const char *p, *end;
+    size_t line;
+} reader;
+
+/* Next non-comment line as [*a, *b); 0 at end of input. */
+static int next_line(reader *r, const char **a, const char **b)
+{
+    while (r->p < r->end) {
+        const char *s = r->p;
+        const char *e = memchr(s, '\n', (size_t)(r->end - s));
+        if (!e)
+            e = r->end;
+        r->p = e < r->end ? e + 1 : e;
+        r->line++;
+        const char *z = e;
+        if (z > s && z[-1] == '\r')
+            z--;
+        if (z == s || *s == '#')
+            continue;
+        *a = s;
+        *b = z;
+        return 1;
+    }
+    return 0;
+}
+
+static int parse_long(const char **p, const char *end, long long *v)
+{
+    const char *s = *p;
+    while (s < end && *s == ' ')
+        s++;
+    int neg = 0;
+    if (s < end && *s == '-') {
+        neg = 1;
+        s++;
+    }
+    if (s >= end || *s < '0' || *s > '9')
+        return -1;
+    long long x = 0;
+    while (s < end && *s >= '0' && *s <= '9') {
+        if (x > 100000000000LL)
+            return -1;
+        x = x * 10 + (*s - '0');
+        s++;
+    }
+    *v = neg ? -x : x;
+    *p = s;
+    return 0;
+}
+
+static int line_is(const char *a, const char *b, const char *word, const char **rest)
+{
+    size_t n = strlen(word);
+    if ((size_t)(b - a) < n || memcmp(a, word, n) != 0)
+        return 0;
+    if (a + n < b && a[n] != ' ')
+        return 0;
+    *rest = a + n;
+    return 1;
+}
+
+static int parse_model(const char *path, reader *r, tagger **out, char *err, size_t errlen)
+{
+    const char *a, *b, *rest;
+    long long v;
+#define FAIL(...)                                                                            \
+    do {                                                                                     \
+        char msg_[200];                                                                      \
+        snprintf(msg_, sizeof msg_, __VA_ARGS__);                                            \
+        set_err(err, errlen, "%s:%zu: %s", path, r->line, msg_);                             \
+        tagger_free(t);                                                                      \
+        return NERC_EFORMAT;                                                                 \
+    } while (0)
+    tagger *t = NULL;
+    if (!next_line(r, &a, &b) || !line_is(a, b, "nerc-tagger", &rest) ||
+        parse_long(&rest, b, &v) < 0 || v != 1)
+        FAIL("expected 'nerc-tagger 1'");
+    if (!next_line(r, &a, &b) || !line_is(a, b, "bits", &rest) || parse_long(&rest, b, &v) < 0 ||
+        v < MIN_BITS || v > MAX_BITS)
+        FAIL("expected 'bits N' with N in %u..%u", MIN_BITS, MAX_BITS);
+    unsigned bits = (unsigned)v;
+    if (!next_line(r, &a, &b) || !line_is(a, b, "scale", &rest))
+        FAIL("expected 'scale X'");
+    char num[64];
+    size_t nl = (size_t)(b - rest);
+    if (nl >= sizeof num)
+        FAIL("scale too long");
+    memcpy(num, rest, nl);
+    num[nl] = '\0';
+    char *ep;
+    errno = 0;
+    double scale = strtod(num, &ep);
+    while (*ep == ' ')
+        ep++;
+    if (errno || *ep || !(scale > 0) || scale > 1e6)
+        FAIL("bad scale");
+    if (!next_line(r, &a, &b) || !line_is(a, b, "weights", &rest) ||
+        parse_long(&rest, b, &v) < 0 || v < 0 || v > (1LL << bits))
+        FAIL("expected 'weights N' with N at most 2^bits");
+    long long nw = v;
+    t = tagger_alloc(bits, (float)scale);
+    if (!t) {
+        set_err(err, errlen, "%s: out of memory", path);
+        return NERC_ENOMEM;
+    }
+    long long bucket = -1;
+    for (long long i = 0; i < nw; i++) {
+        if (!next_line(r, &a, &b))
+            FAIL("file ends after %lld of %lld weight lines", i, nw);
+        const char *p = a;
+        if (parse_long(&p, b, &v) < 0 || v < (i == 0 ? 0 : 1))
+            FAIL("bad bucket delta");
+        bucket = (i == 0 ? 0 : bucket) + v;
+        if (bucket >= (1LL << bits))
+            FAIL("bucket out of range");
+        float *row = t->w + (size_t)bucket * TAGGER_NTAGS;
+        for (int k = 0; k < TAGGER_NTAGS; k++) {
+            if (parse_long(&p, b, &v) < 0 || v < -2000000000LL || v > 2000000000LL)
+                FAIL("expected %d integer weights", TAGGER_NTAGS);
+            row[k] = (float)((double)v * scale);
+        }
+        while (p < b && *p == ' ')
+            p++;
+        if (p != b)
+            FAIL("expected %d integer weights", TAGGER_NTAGS);
+    }
+    if (!next_line(r, &a, &b) || !line_is(a, b, "end", &rest) || rest != b)
+        FAIL("expected 'end'");
+    if (next_line(r, &a, &b))
+        FAIL("text after 'end'");
+#undef FAIL
+    *out = t;
+    return 0;
+}
+
+int tagger_load(const char *path, tagger **out, char *err, size_t errlen)
+{
+    if (!path || !out)
+        return NERC_EARG;
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        set_err(err, errlen, "%s: %s", path, strerror(errno));
+        return NERC_EIO;
+    }
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (cap - len < 65536) {
+            size_t nc = cap ? cap * 2 : 1 << 20;
+            char *nb = realloc(buf, nc);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                set_err(err, errlen, "%s: out of memory", path);
+                return NERC_ENOMEM;
+            }
+            buf = nb;
+            cap = nc;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        set_err(err, errlen, "%s: read error", path);
+        return NERC_EIO;
+    }
+    reader r = {buf, buf + len, 0};
+    int rc = parse_model(path, &r, out, err, errlen);
+    free(buf);
+    return rc;
+}
+
+int tagger_save(const tagger *t, const char *path, char *err, size_t errlen)
+{
+    if (!t || !path)
+        return NERC_EARG;
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        set_err(err, errlen, "%s: %s", path, strerror(errno));
+        return NERC_EIO;
+    }
+    size_t rows = (size_t)1 << t->bits;
+    fprintf(f, "nerc-tagger 1\nbits %u\nscale %.9g\nweights %zu\n", t->bits, (double)t->scale,
+            tagger_nonzero(t));
+    size_t prev = 0;
+    int first = 1;
+    for (size_t r = 0; r < rows; r++) {
+        const float *row = t->w + r * TAGGER_NTAGS;
+        long q[TAGGER_NTAGS];
+        int nz = 0;
+        for (int k = 0; k < TAGGER_NTAGS; k++) {
+            q[k] = lroundf(row[k] / t->scale);
+            nz |= row[k] != 0;
+        }
+        if (!nz)
+            continue;
+        fprintf(f, "%zu", first ? r : r - prev);
+        for (int k = 0; k < TAGGER_NTAGS; k++)
+            fprintf(f, " %ld", q[k]);
+        fputc('\n', f);
+        prev = r;
+        first = 0;
+    }
+    fputs("end\n", f);
+    if (fclose(f) != 0) {
+        set_err(err, errlen, "%s: write error", path);
+        return NERC_EIO;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ training */
+
+tagger_trainer *tagger_trainer_new(unsigned bits)
+{
+    if (bits < MIN_BITS || bits > MAX_BITS)
+        return NULL;
+    tagger_trainer *tr = calloc(1, sizeof *tr);
+    if (!tr)
+        return NULL;
+    tr->bits = bits;
+    size_t cells = ((size_t)1 << bits) * TAGGER_NTAGS;
+    tr->w = calloc(cells, sizeof *tr->w);
+    tr->acc = calloc(cells, sizeof *tr->acc);
+    if (!tr->w || !tr->acc) {
+        tagger_trainer_free(tr);
+        return NULL;
+    }
+    return tr;
+}
+
+void tagger_trainer_free(tagger_trainer *tr)
+{
+    if (!tr)
+        return;
+    free(tr->w);
+    free(tr->acc);
+    free(tr);
+}
+
+int tagger_trainer_learn(tagger_trainer *tr, tagger_scratch *s, const char *text,
+                         const token *toks, size_t n, const char *keys,
+                         const unsigned char *gaz, const unsigned char *gold)
+{
+    if (!tr || !s || (n && (!text || !toks || !keys || !gold)))
+        return NERC_EARG;
+    int headline = prepare(s, text, toks, n, keys);
+    if (headline < 0)
+        return headline;
+    int p1 = TAGGER_O, p2 = TAGGER_O, errors = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t nf = features(s, toks, n, keys, gaz, i, p1, p2, headline);
+        int sc[TAGGER_NTAGS] = {0};
+        for (size_t j = 0; j < nf; j++) {
+            const int32_t *row = tr->w + (size_t)(s->feats[j] >> (64 - tr->bits)) * TAGGER_NTAGS;
+            for (int k = 0; k < TAGGER_NTAGS; k++)
+                sc[k] += row[k];
+        }
+        /* Unconstrained here, so that invalid I- tags are penalised too; otherwise
+         * their weights only ever grow and swamp the allowed tags at run time. */
+        int b = TAGGER_O;
+        for (int k = 1; k < TAGGER_NTAGS; k++)
+            if (sc[k] > sc[b])
+                b = k;
+        int g = gold[i];
+        if (g < 0 || g >= TAGGER_NTAGS)
+            return NERC_EARG;
+        tr->step++;
+        if (b != g) {
+            errors++;
+            for (size_t j = 0; j < nf; j++) {
+                size_t base = (size_t)(s->feats[j] >> (64 - tr->bits)) * TAGGER_NTAGS;
+                tr->w[base + (size_t)g] += 1;
+                tr->acc[base + (size_t)g] += tr->step;
+                tr->w[base + (size_t)b] -= 1;
+                tr->acc[base + (size_t)b] -= tr->step;
+            }
+        }
+        p2 = p1;
+        p1 = b;
+    }
+    return errors;
+}
+
+int tagger_trainer_model(const tagger_trainer *tr, float prune, tagger **out)
+{
+    if (!tr || !out)
+        return NERC_EARG;
+    tagger *t = tagger_alloc(tr->bits, DEFAULT_SCALE);
+    if (!t)
+        return NERC_ENOMEM;
+    size_t cells = ((size_t)1 << tr->bits) * TAGGER_NTAGS;
+    double c = (double)tr->step + 1;
+    for (size_t i = 0; i < cells; i++) {
+        /* averaged weight, the lazy way: w - sum(step * delta) / (steps + 1) */
+        double avg = (double)tr->w[i] - (double)tr->acc[i] / c;
+        if (fabs(avg) < prune)
+            continue;
+        t->w[i] = (float)((double)lround(avg / t->scale) * t->scale);
+    }
+    *out = t;
+    return 0;
+}

@@ -1,0 +1,133 @@
+/* writer.c - row formatting. */
+#include "writer.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "nerc.h"
+
+void outbuf_init(outbuf *b)
+{
+    memset(b, 0, sizeof *b);
+}
+
+void outbuf_free(outbuf *b)
+{
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+static int reserve(outbuf *b, size_t extra)
+{
+    if (b->len + extra <= b->cap)
+        return 0;
+    size_t c = b->cap ? b->cap : 4096;
+    while (c < b->len + extra)
+        c *= 2;
+    char *p = realloc(b->data, c);
+    if (!p)
+        return NERC_ENOMEM;
+    b->data = p;
+    b->cap = c;
+    return 0;
+}
+
+/* Copy s as valid UTF-8 (invalid bytes -> U+FFFD) into a fresh buffer. */
+static char *valid_utf8(const char *s, size_t n, size_t *out_len)
+{
+    char *o = malloc(n * 3 + 1);
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t c;
+        utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &c);
+        if (m <= 0 || c == 0) {
+            memcpy(o + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+            i++;
+            continue;
+        }
+        memcpy(o + k, s + i, (size_t)m);
+        k += (size_t)m;
+        i += (size_t)m;
+    }
+    o[k] = '\0';
+    *out_len = k;
+    return o;
+}
+
+static int put_field(outbuf *b, unsigned flags, const char *raw)
+{
+    size_t n;
+    char *s = valid_utf8(raw ? raw : "", raw ? strlen(raw) : 0, &n);
+    if (!s)
+        return NERC_ENOMEM;
+    int rc = 0;
+    int guard = (flags & WRITER_EXCEL) && n > 0 &&
+                (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+    if (flags & WRITER_TSV) {
+        if ((rc = reserve(b, n + 1)) == 0) {
+            if (guard)
+                b->data[b->len++] = '\'';
+            for (size_t i = 0; i < n; i++) {
+                char c = s[i];
+                b->data[b->len++] = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+            }
+        }
+        free(s);
+        return rc;
+    }
+    int quote = guard || strpbrk(s, ",\"\r\n") != NULL;
+    if (!quote) {
+        if ((rc = reserve(b, n)) == 0) {
+            memcpy(b->data + b->len, s, n);
+            b->len += n;
+        }
+        free(s);
+        return rc;
+    }
+    /* libcsv writes the quoted form: worst case every byte doubled plus the quotes. */
+    char *src = s;
+    size_t sn = n;
+    char *prefixed = NULL;
+    if (guard) {
+        prefixed = malloc(n + 2);
+        if (!prefixed) {
+            free(s);
+            return NERC_ENOMEM;
+        }
+        prefixed[0] = '\'';
+        memcpy(prefixed + 1, s, n + 1);
+        src = prefixed;
+        sn = n + 1;
+    }
+    size_t need = sn * 2 + 2;
+    if ((rc = reserve(b, need)) == 0)
+        b->len += csv_write(b->data + b->len, need, src, sn);
+    free(prefixed);
+    free(s);
+    return rc;
+}
+
+int write_row(outbuf *b, unsigned flags, const char *const *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            if (reserve(b, 1) < 0)
+                return NERC_ENOMEM;
+            b->data[b->len++] = (flags & WRITER_TSV) ? '\t' : ',';
+        }
+        if (put_field(b, flags, fields[i]) < 0)
+            return NERC_ENOMEM;
+    }
+    if (reserve(b, 2) < 0)
+        return NERC_ENOMEM;
+    if (flags & WRITER_EXCEL)
+        b->data[b->len++] = '\r';
+    b->data[b->len++] = '\n';
+    return 0;
+}
