@@ -1,6 +1,9 @@
 /* dates_driver.c - development driver for src/dates.c: reads one document, scans it
  * as a whole and prints DATE mention rows (doc,start,end,type,text,value).
- * usage: dates_driver FILE DOC_ID [YYYY-MM-DD]   (add -H to print the CSV header) */
+ * usage: dates_driver [-H] [-s] FILE DOC_ID [YYYY-MM-DD]
+ *   -H  print the CSV header
+ *   -s  scan sentence by sentence (split at ". ", "! ", "? " and line breaks), as the
+ *       pipeline does, instead of the whole document in one call */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,10 +57,12 @@ static void scrub_utf8(unsigned char *s, size_t n)
 
 int main(int argc, char **argv)
 {
-    int header = 0, a = 1;
-    if (argc > 1 && strcmp(argv[1], "-H") == 0) {
-        header = 1;
-        a++;
+    int header = 0, split = 0, a = 1;
+    for (; a < argc && argv[a][0] == '-' && argv[a][1]; a++) {
+        if (strcmp(argv[a], "-H") == 0)
+            header = 1;
+        else if (strcmp(argv[a], "-s") == 0)
+            split = 1;
     }
     if (argc - a < 2) {
         fprintf(stderr, "usage: %s [-H] FILE DOC_ID [YYYY-MM-DD]\n", argv[0]);
@@ -105,12 +110,34 @@ int main(int argc, char **argv)
     dates_state st;
     if (dates_state_init(&st, d, ddp) < 0)
         return 1;
-    int total = dates_scan(d, &st, buf, len, NULL, 0);
-    date_span *spans = total > 0 ? calloc((size_t)total, sizeof *spans) : NULL;
-    if (total > 0 && spans) {
-        dates_state_free(&st);
-        dates_state_init(&st, d, ddp);
-        total = dates_scan(d, &st, buf, len, spans, (size_t)total);
+    int total = 0;
+    size_t cap_spans = len / 2 + 16; /* a DATE takes at least two bytes */
+    date_span *spans = calloc(cap_spans, sizeof *spans);
+    if (!spans)
+        return 1;
+    size_t s = 0;
+    while (s < len && total >= 0) {
+        size_t e = len;
+        if (split) {
+            for (e = s; e < len; e++) {
+                if (buf[e] == '\n' || ((buf[e] == '.' || buf[e] == '!' || buf[e] == '?') &&
+                                       e + 1 < len && (buf[e + 1] == ' ' || buf[e + 1] == '\n'))) {
+                    e++;
+                    break;
+                }
+            }
+        }
+        int n = dates_scan(d, &st, buf + s, e - s, spans + total, cap_spans - (size_t)total);
+        if (n < 0) {
+            total = n;
+            break;
+        }
+        for (int i = total; i < total + n; i++) {
+            spans[i].start += s;
+            spans[i].end += s;
+        }
+        total += n;
+        s = e;
     }
     if (total < 0) {
         fprintf(stderr, "dates_scan: error %d\n", total);

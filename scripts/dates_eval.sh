@@ -2,6 +2,7 @@
 # dates_eval.sh - build the date driver and score it on the DATE gold of the shared
 # corpora (dev splits only) and the seed article.
 # usage: scripts/dates_eval.sh [timeml|meantime|seed|all] [--errors]
+# DATES_SPLIT=1 scans sentence by sentence (as the pipeline does) instead of whole documents.
 set -eu
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-/work/shared}
@@ -10,6 +11,8 @@ mkdir -p "$OUT"
 gcc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror -Isrc -Iinclude \
     src/dates.c scripts/dates_driver.c $(pkg-config --cflags --libs libpcre2-8) -o "$OUT/driver"
 which=${1:-all}
+SPLIT=
+[ "${DATES_SPLIT:-0}" = 1 ] && SPLIT=-s
 errors=${2:-}
 
 run_corpus() { # name dir manifest
@@ -22,7 +25,7 @@ for r in csv.DictReader(open(sys.argv[1])):
     if r['split'] == 'dev':
         print(r['doc'], r.get('dct', '')[:10])
 PY
-        "$OUT/driver" "$dir/docs/$doc.txt" "$doc" "$dct" >> "$pred"
+        "$OUT/driver" $SPLIT "$dir/docs/$doc.txt" "$doc" "$dct" >> "$pred"
     done
     if [ "$name" = meantime ]; then
         # MEANTIME annotates only the first lines of each article (title, dateline and
@@ -54,7 +57,7 @@ if [ "$which" = meantime ] || [ "$which" = all ]; then
 fi
 if [ "$which" = seed ] || [ "$which" = all ]; then
     pred="$OUT/seed.pred.csv"
-    "$OUT/driver" -H "$SHARED/seeds/iran-russia-treaty.txt" iran-russia-treaty > "$pred"
+    "$OUT/driver" -H $SPLIT "$SHARED/seeds/iran-russia-treaty.txt" iran-russia-treaty > "$pred"
     echo "== seed (no document date)"
     python3 "$SHARED/eval/score.py" mentions "$SHARED/eval/gold/iran-russia-treaty.mentions.csv" "$pred" \
         --docs "$SHARED/seeds" --types DATE

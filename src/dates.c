@@ -29,7 +29,6 @@
  * - st->last is updated by every expression that names a year or a day of a
  *   month (full dates, month-year, bare years); relative words do not move it.
  */
-#define _POSIX_C_SOURCE 200809L
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "dates.h"
 
@@ -91,7 +90,8 @@ static const char *const rule_src[K_COUNT] = {
     [K_DEICTIC] = "(?<![\\p{L}])(?:(?<mod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\\s+)?(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?!\\p{L})"
                   "|(?<![\\p{L}])[Tt]he\\s+day\\s+(?<dir>before|after)\\s+(?<word>yesterday|tomorrow)(?!\\p{L})",
     [K_RELUNIT] = "(?<![\\p{L}])(?:(?<mod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id|[Tt]he\\s+(?:end|start|beginning|middle|rest)\\s+of)\\s+)?"
-                  "(?<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]urrent)\\s+(?<unit>year|month|week|weekend|quarter)(?!\\p{L})",
+                  "(?<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]urrent)\\s+(?<unit>year|month|week|weekend|quarter)(?!\\p{L})"
+                  "|(?<![\\p{L}])[Tt]he\\s+(?<unit>weekend)(?!\\p{L})",
     [K_ANAPH] = "(?<![\\p{L}])(?<rel>[Tt]he\\s+(?:same|following|next|previous|prior|preceding)|[Tt]hat)\\s+(?<unit>year|month|week|day|weekend)(?!\\p{L})",
     [K_AGO] = "(?<![\\p{L}\\p{N}])(?<n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)|[0-9]{1,3})"
               "\\s+(?<unit>years?|months?|weeks?|days?|decades?)\\s+(?<dir>ago|earlier|later)(?!\\p{L})",
@@ -444,7 +444,8 @@ static const char *const year_cues[] = {
 static int future_cue(const char *t, size_t pos)
 {
     static const char *const cues[] = {
-        "will", "ll", "shall", "should", "scheduled", "expected", "upcoming", "slated", NULL
+        "will", "ll", "shall", "should", "would", "could", "might", "may", "soon",
+        "scheduled", "expected", "upcoming", "slated", NULL
     };
     size_t lo = pos > 80 ? pos - 80 : 0;
     for (size_t i = pos; i > lo; i--) {
@@ -562,21 +563,20 @@ static int ofy_year(const dates_state *st, const char *q)
 }
 
 /* Year for a month (and day) given without one; see the policy at the top. */
-static int guess_year(const dates_state *st, int mon, int day, int future)
+static int guess_year(const dates_state *st, int mon, int future)
 {
     if (st->doc_date.year > 0) {
+        /* The occurrence within a year-long window around the document date: seven
+         * months back to four ahead (news reports mostly the past); with a future
+         * cue, two months back to nine ahead. */
         date_ymd dd = st->doc_date;
         int dm = dd.month > 0 ? dd.month : 6;
-        int dday = dd.day > 0 ? dd.day : 15;
-        long doc = days_from_civil(dd.year, dm, dday);
-        int d = day > 0 ? (day > days_in_month(dd.year, mon) ? days_in_month(dd.year, mon) : day) : 15;
-        long cand = days_from_civil(dd.year, mon, d);
-        long diff = cand - doc;
+        int delta = mon - dm;
         if (future)
-            return diff < -45 ? dd.year + 1 : dd.year;
-        if (diff > 125)
+            return delta < -2 ? dd.year + 1 : delta > 9 ? dd.year - 1 : dd.year;
+        if (delta > 4)
             return dd.year - 1;
-        if (diff < -320)
+        if (delta < -7)
             return dd.year + 1;
         return dd.year;
     }
@@ -626,13 +626,24 @@ static int norm_num(dates_state *st, const match *m, char *out)
     return 1;
 }
 
-/* Drop a trailing year that is really a count ("June 5, 1500 protesters"). */
-static int year_is_count(const match *m, size_t ye)
+/* Whether the number ending at `ye` counts something: a unit or counted noun
+ * follows ("2000 troops", "1500 km"); when nothing before it reads as a year cue
+ * (`cued` = 0), any plain plural noun will do ("2000 protesters"). */
+static int number_is_count(const match *m, size_t ye, int cued)
 {
     char w[24];
     int cap, dig;
     next_word(m->text, m->len, ye, w, sizeof w, &cap, &dig);
-    return in_list(w, count_words);
+    if (in_list(w, count_words))
+        return 1;
+    size_t n = strlen(w);
+    if (cued || cap || n <= 3 || w[n - 1] != 's' || strchr("sui", w[n - 2]))
+        return 0;
+    /* a possessive ("treaty's") is not a plural: next_word stopped at the apostrophe */
+    size_t i = ye;
+    while (i < m->len && is_space((unsigned char)m->text[i]))
+        i++;
+    return !(i + n < m->len && (m->text[i + n] == '\'' || (unsigned char)m->text[i + n] == 0xE2));
 }
 
 /* Full dates with a day: MDY and DMY (also ranges of days, and weekday prefixes). */
@@ -644,7 +655,7 @@ static int norm_day(dates_state *st, const match *m, size_t *s, size_t *e, char 
     int d1 = fld_int(m, F_D1), d2 = fld_int(m, F_D2);
     int y = fld_int(m, F_Y);
     size_t ys, ye;
-    if (y > 0 && fld(m, F_Y, &ys, &ye) && year_is_count(m, ye)) {
+    if (y > 0 && fld(m, F_Y, &ys, &ye) && number_is_count(m, ye, 0)) {
         /* Cut the span back to the day (or the second day of a range). */
         size_t a, b;
         if (d2 > 0 && fld(m, F_D2, &a, &b))
@@ -664,7 +675,7 @@ static int norm_day(dates_state *st, const match *m, size_t *s, size_t *e, char 
         if (fld_str(m, F_OFY, q, sizeof q))
             y = ofy_year(st, q);
         else
-            y = guess_year(st, mo, d1, future_cue(m->text, *s));
+            y = guess_year(st, mo, future_cue(m->text, *s));
     }
     int maxd = days_in_month(y > 0 ? y : 2000, mo);
     if (d1 > maxd || (d2 > 0 && (d2 > maxd || d2 <= d1)))
@@ -740,7 +751,7 @@ static int norm_month(dates_state *st, const match *m, size_t s, char *out)
             y = ref.year;
         }
     } else {
-        y = guess_year(st, mo, 0, future_cue(m->text, s));
+        y = guess_year(st, mo, future_cue(m->text, s));
     }
     fmt_date(out, y, mo, 0);
     if (y > 0 && st->doc_date.year == 0)
@@ -774,6 +785,8 @@ static int norm_season(dates_state *st, const match *m, size_t s, char *out)
         next_word(m->text, m->len, b, nw, sizeof nw, &ncap, &ndig);
         if (strcmp(nw, "of") == 0)
             return 0; /* "the spring of discontent" */
+        if (ncap && m->text[a] >= 'A' && m->text[a] <= 'Z')
+            return 0; /* "the Summer Olympics", "the Winter War" */
     }
     date_ymd ref = deictic_ref(st);
     if (y <= 0) {
@@ -782,9 +795,9 @@ static int norm_season(dates_state *st, const match *m, size_t s, char *out)
         } else if (ref.year > 0) {
             int dm = ref.month > 0 ? ref.month : 6;
             y = ref.year;
-            int end = start == 12 ? 2 : start + 2;
+            /* "last spring": the previous year's (the newswire convention). */
             if (strcmp(rel, "last") == 0 || strcmp(rel, "previous") == 0)
-                y = (start != 12 && end < dm) ? ref.year : ref.year - 1;
+                y = ref.year - 1;
             else if (strcmp(rel, "next") == 0 || strcmp(rel, "following") == 0)
                 y = start > dm ? ref.year : ref.year + 1;
         }
@@ -828,24 +841,11 @@ static int norm_year(dates_state *st, const match *m, size_t *s, size_t *e, char
         return 0;
     /* A number followed by a counted noun or unit is a quantity. */
     next_word(m->text, m->len, ye, nw, sizeof nw, &ncap, &ndig);
-    if (in_list(nw, count_words))
-        return 0;
     if (ndig)
         return 0; /* a phone number or a table of figures */
-    {
-        /* "2000 protesters": an uncued number before a plural noun. */
-        size_t n = strlen(nw);
-        int apos = ye < m->len && (m->text[ye] == '\'' || (unsigned char)m->text[ye] == 0xE2);
-        if (!cued && !apos && !ncap && n > 3 && nw[n - 1] == 's' && nw[n - 2] != 's' &&
-            nw[n - 2] != 'u' && nw[n - 2] != 'i') {
-            /* but not if an apostrophe follows the noun's stem (possessive) */
-            size_t i = ye;
-            while (i < m->len && is_space((unsigned char)m->text[i]))
-                i++;
-            if (!(i + n < m->len && m->text[i + n - 1] == '\''))
-                return 0;
-        }
-    }
+    int apos = ye < m->len && (m->text[ye] == '\'' || (unsigned char)m->text[ye] == 0xE2);
+    if (!apos && number_is_count(m, ye, cued))
+        return 0;
     if (ys > 0 && is_space((unsigned char)m->text[ys - 1])) {
         size_t i = ys;
         while (i > 0 && is_space((unsigned char)m->text[i - 1]))
@@ -854,6 +854,12 @@ static int norm_year(dates_state *st, const match *m, size_t *s, size_t *e, char
             return 0; /* "555 2024" */
     }
     *e = ye;
+    char mod[40];
+    if (y2 < 0 && fld_str(m, F_MOD, mod, sizeof mod) && strstr(mod, "half")) {
+        snprintf(out, 48, "%04d-H%d", y, strstr(mod, "first") ? 1 : 2);
+        set_last(st, y, 0, 0);
+        return 1;
+    }
     if (y2 > 0) {
         snprintf(out, 48, "%04d/%04d", y, y2);
         set_last(st, y2, 0, 0);
@@ -989,7 +995,7 @@ static int norm_holiday(dates_state *st, const match *m, size_t s, char *out)
         else if (rel[0] == 't')
             y = ref.year;
         else
-            y = guess_year(st, mo, d > 0 ? d : 25, future_cue(m->text, s));
+            y = guess_year(st, mo, future_cue(m->text, s));
     } else {
         set_last(st, y, mo, d > 0 ? d : 0);
     }
@@ -1023,15 +1029,25 @@ static int norm_weekday(const match *m, dates_state *st, size_t s, char *out)
         char pw[24];
         int pcap;
         prev_word(m->text, s, pw, sizeof pw, &pcap);
-        if (pcap && pw[0] && !in_list(pw, (const char *const[]){"on", "by", "until", "since", "from", "last", "next", "this", "and", "or", "to", "before", "after", NULL})) {
-            /* "Black Monday", "Good Friday": part of a name, unless it opens the
-             * sentence (then the previous word ends the last one). */
-            size_t i = s;
-            while (i > 0 && is_space((unsigned char)m->text[i - 1]))
-                i--;
-            if (i > 0 && is_alpha((unsigned char)m->text[i - 1]))
-                return 0;
-        }
+        /* "Black Monday", "Good Friday": named days, not this week's. */
+        static const char *const named[] = {
+            "black", "good", "holy", "ash", "easter", "palm", "maundy", "shrove", "super",
+            "cyber", "bloody", "blue", "whit", "low", NULL
+        };
+        if (pcap && in_list(pw, named))
+            return 0;
+        /* "the Sunday Times": a newspaper title. */
+        static const char *const titles[] = {
+            "times", "telegraph", "express", "mirror", "herald", "post", "mail", "observer",
+            "independent", "tribune", "star", "sport", "people", NULL
+        };
+        char nw[24];
+        int ncap, ndig;
+        size_t a, b;
+        fld(m, F_WD, &a, &b);
+        next_word(m->text, m->len, b, nw, sizeof nw, &ncap, &ndig);
+        if (ncap && in_list(nw, titles) && !fld(m, F_PART, NULL, NULL))
+            return 0;
     }
     date_ymd ref = deictic_ref(st);
     if (!is_full(ref)) {
@@ -1103,9 +1119,7 @@ static void fmt_shift(char *out, date_ymd ref, const char *unit, int n, int week
         snprintf(out, 48, "%04d-Q%d", y % 10000, q + 1);
     } else if (unit[0] == 'm') {
         if (ref.year <= 0 || ref.month <= 0) {
-            fmt_date(out, 0, 0, 0);
-            if (ref.year > 0)
-                fmt_date(out, ref.year, 0, 0);
+            snprintf(out, 48, "XXXX-XX");
             return;
         }
         int t = ref.year * 12 + (ref.month - 1) + n;
@@ -1144,7 +1158,18 @@ static int norm_relunit(const match *m, dates_state *st, size_t s, char *out)
             return 0; /* "the last year" is a duration; "every last week" */
     }
     int n = rel[0] == 'l' ? -1 : rel[0] == 'n' ? 1 : 0;
-    fmt_shift(out, deictic_ref(st), unit, n, strcmp(unit, "weekend") == 0);
+    date_ymd ref = deictic_ref(st);
+    if (!rel[0] && is_full(ref)) {
+        /* "the weekend": the one just past, or the coming one after a future cue;
+         * a Saturday or Sunday document date is its own weekend. */
+        long z = to_days(ref);
+        int wd = weekday_of(z);
+        if (wd < 5)
+            z += future_cue(m->text, s) ? 5 - wd : -(wd + 2);
+        fmt_week(out, z, 1);
+        return 1;
+    }
+    fmt_shift(out, ref, unit, n, strcmp(unit, "weekend") == 0);
     return 1;
 }
 
@@ -1170,8 +1195,8 @@ static int norm_anaph(const match *m, dates_state *st, size_t s, char *out)
             return 0;
     }
     date_ymd ref = anaphor_ref(st);
-    if (ref.year <= 0)
-        return 0; /* nothing to point back at */
+    if (ref.year <= 0 || (unit[0] == 'm' && ref.month <= 0) || (unit[0] != 'y' && unit[0] != 'm' && !is_full(ref)))
+        return 0; /* nothing precise enough to point back at */
     fmt_shift(out, ref, unit, n, strcmp(unit, "weekend") == 0);
     return 1;
 }

@@ -23,6 +23,7 @@ typedef struct entry_rec {
     uint32_t canonical, id;  /* pool offsets */
     uint32_t cased;          /* pool offset of the alias's token bytes (cs entries) */
     uint32_t next;           /* next entry at the same node */
+    uint32_t upper_mask;     /* bit i: alias token i starts with a capital (first 32) */
     uint8_t type, flags;
     uint16_t file;
 } entry_rec;
@@ -260,6 +261,10 @@ int gazetteer_add(gazetteer *g, const char *surface, size_t len, nerc_type type,
     r->cased = (uint32_t)cased;
     r->type = (uint8_t)type;
     r->flags = (uint8_t)flags;
+    r->upper_mask = 0;
+    for (size_t i = 0; i < g->scratch.n && i < 32; i++)
+        if (g->scratch.tokens[i].flags & TOK_UPPER)
+            r->upper_mask |= 1u << i;
     r->file = (uint16_t)(g->file_count > 0 ? g->file_count - 1 : 0);
     /* keep entries of a node in insertion order */
     r->next = NO_ENTRY;
@@ -426,12 +431,33 @@ static int case_matches(const gazetteer *g, const entry_rec *r, const char *text
     return pos == wl;
 }
 
-static int has_capital(const token *toks, size_t a, size_t b)
+/* Letter case for entries without `cs`: the text must look like a name where the
+ * alias does. The first capitalised word of the alias must be capitalised in the
+ * text, and so must more than half of its capitalised words (so "Iranian Armed
+ * forces" passes but "US armed forces" does not); a word after a joining hyphen
+ * may be lower case (Kim Jong-un). An alias with no capitals needs some capital or
+ * digit in the span. */
+static int case_plausible(const entry_rec *r, const token *toks, size_t a, size_t b)
 {
-    for (size_t i = a; i <= b; i++)
-        if (toks[i].flags & (TOK_UPPER | TOK_HAS_DIGIT))
-            return 1;
-    return 0;
+    if (r->upper_mask == 0) {
+        for (size_t i = a; i <= b; i++)
+            if (toks[i].flags & (TOK_UPPER | TOK_HAS_DIGIT))
+                return 1;
+        return 0;
+    }
+    unsigned want = 0, have = 0;
+    int first = 1;
+    for (size_t i = a; i <= b && i - a < 32; i++) {
+        if (!(r->upper_mask & (1u << (i - a))))
+            continue;
+        int up = (toks[i].flags & TOK_UPPER) || (toks[i].flags & TOK_JOINED);
+        if (first && !(toks[i].flags & TOK_UPPER))
+            return 0;
+        first = 0;
+        want++;
+        have += up != 0;
+    }
+    return have * 2 > want;
 }
 
 size_t gazetteer_match(const gazetteer *g, const char *text, const token *toks, size_t n,
@@ -458,7 +484,7 @@ size_t gazetteer_match(const gazetteer *g, const char *text, const token *toks, 
             for (uint32_t e = g->nodes[nd].first_entry; e != NO_ENTRY && !ok; e = g->entries[e].next) {
                 const entry_rec *r = &g->entries[e];
                 ok = (r->flags & GAZ_CASE_SENSITIVE) ? case_matches(g, r, text, toks, i, j)
-                                                     : has_capital(toks, i, j);
+                                                     : case_plausible(r, toks, i, j);
             }
             if (ok) {
                 best_end = j + 1;
@@ -471,7 +497,7 @@ size_t gazetteer_match(const gazetteer *g, const char *text, const token *toks, 
             const entry_rec *r = &g->entries[e];
             int ok = (r->flags & GAZ_CASE_SENSITIVE)
                          ? case_matches(g, r, text, toks, i, best_end - 1)
-                         : has_capital(toks, i, best_end - 1);
+                         : case_plausible(r, toks, i, best_end - 1);
             if (!ok)
                 continue;
             if (count < cap)

@@ -33,6 +33,10 @@ static int type_rank(nerc_type t)
 static int by_policy(const void *pa, const void *pb)
 {
     const candidate *a = pa, *b = pb;
+    /* The model only fills gaps: lists, rules and dates are placed first. */
+    int ma = a->source == NERC_SRC_MODEL, mb = b->source == NERC_SRC_MODEL;
+    if (ma != mb)
+        return ma - mb;
     uint32_t la = a->end - a->start, lb = b->end - b->start;
     if (la != lb)
         return la > lb ? -1 : 1;

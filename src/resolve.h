@@ -1,7 +1,8 @@
 /* resolve.h - one mention per span: the conflict policy between sources.
  *
  * Every stage proposes candidates for a sentence (gazetteer, rules, dates, document
- * aliases, the model). resolve() keeps a non-overlapping subset: longest span first,
+ * aliases, the model). resolve() keeps a non-overlapping subset. The model only
+ * fills gaps: every other source is placed before it. Within a tier: longest span first,
  * then higher priority, then source (gazetteer > alias > rule > date > model), then
  * leftmost. The result is sorted by position.
  */

@@ -666,7 +666,7 @@ int tagger_save(const tagger *t, const char *path, char *err, size_t errlen)
         return NERC_EIO;
     }
     size_t rows = (size_t)1 << t->bits;
-    fprintf(f, "nerc-tagger 1\nbits %u\nscale %.9g\nweights %zu\n", t->bits, (double)t->scale,
+    fprintf(f, "nerc-tagger 1\nbits %u\nscale %.6g\nweights %zu\n", t->bits, (double)t->scale,
             tagger_nonzero(t));
     size_t prev = 0;
     int first = 1;

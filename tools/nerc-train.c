@@ -1,13 +1,14 @@
 /* nerc-train - train the PERSON/ORG/LOCATION tagger, or tag a corpus with it.
  *
  *   nerc-train --corpus DIR [--corpus DIR ...] --out MODEL [--epochs 8] [--seed 1]
- *              [--bits 20] [--prune 0.05] [--gazetteer FILE ...] [--dev DIR]
+ *              [--bits 20] [--prune 0.05] [--upper 0] [--gazetteer FILE ...] [--dev DIR]
  *   nerc-train --eval DIR --model MODEL --pred OUT.csv [--gazetteer FILE ...]
  *
  * DIR is a converted corpus split: DIR/docs/<doc>.txt and DIR/mentions.csv
  * (doc,start,end,type,...; byte offsets). Documents are split and tokenized with the
  * library's splitter; a token is inside a mention when its bytes lie within it.
  * Training is deterministic: the sentence order of each epoch comes from --seed.
+ * --upper F adds upper-cased copies of a fraction F of the training sentences.
  * --gazetteer loads alias files in the gazetteers/ format so that training sees the
  * same per-token gazetteer feature the pipeline passes at run time.
  */
@@ -583,6 +584,56 @@ static void free_corpus(corpus *c)
     free(c->docs);
 }
 
+/* Add upper-cased copies of about frac of the sentences, so that headlines and
+ * datelines in capitals are seen in training. Only ASCII letters change, so byte
+ * offsets stay put and the gold tags carry over by token start. */
+static void augment_upper(corpus *c, double frac, uint64_t *rng, const gazetteer *g,
+                          uint64_t (*next)(uint64_t *))
+{
+    size_t n0 = c->n;
+    token_buf tb;
+    token_buf_init(&tb);
+    for (size_t k = 0; k < n0; k++) {
+        if ((double)(next(rng) >> 11) / 9007199254740992.0 >= frac)
+            continue;
+        const sent *o = &c->s[k];
+        size_t tl = o->toks[o->n - 1].end;
+        char *text = xstrndup(o->text, tl);
+        for (size_t i = 0; i < tl; i++)
+            if (text[i] >= 'a' && text[i] <= 'z')
+                text[i] = (char)(text[i] - 'a' + 'A');
+        if (tokenize(text, tl, &tb) < 0 || !tb.n) {
+            free(text);
+            continue;
+        }
+        if (c->n == c->cap)
+            c->s = xrealloc(c->s, (c->cap *= 2) * sizeof *c->s);
+        o = &c->s[k];
+        sent *s = &c->s[c->n++];
+        s->text = text;
+        s->n = tb.n;
+        s->toks = xmalloc(tb.n * sizeof *s->toks);
+        memcpy(s->toks, tb.tokens, tb.n * sizeof *s->toks);
+        s->keys = xstrndup(tb.keys, tb.keys_len);
+        s->doc = o->doc;
+        s->start = o->start;
+        s->gold = xmalloc(tb.n);
+        s->gaz = xmalloc(tb.n);
+        gaz_mark(g, s->text, s->toks, s->n, s->keys, s->gaz);
+        size_t j = 0;
+        for (size_t i = 0; i < s->n; i++) {
+            while (j < o->n && o->toks[j].start < s->toks[i].start)
+                j++;
+            int t = j < o->n && o->toks[j].start == s->toks[i].start ? o->gold[j] : TAGGER_O;
+            int prev = i ? s->gold[i - 1] : TAGGER_O;
+            if (t != TAGGER_O && !(t & 1) && prev != t && prev != t - 1)
+                t--; /* an I- tag that lost its B- */
+            s->gold[i] = (unsigned char)t;
+        }
+    }
+    token_buf_free(&tb);
+}
+
 /* ------------------------------------------------------------ evaluation */
 
 /* Exact-match span P/R/F1 in token space. */
@@ -677,7 +728,7 @@ static uint64_t rng_next(uint64_t *x)
 static void usage(void)
 {
     fputs("usage: nerc-train --corpus DIR [--corpus DIR ...] --out MODEL [--epochs N] [--seed N]\n"
-          "                  [--bits N] [--prune X] [--gazetteer FILE ...] [--dev DIR]\n"
+          "                  [--bits N] [--prune X] [--upper F] [--gazetteer FILE ...] [--dev DIR]\n"
           "       nerc-train --eval DIR --model MODEL --pred OUT.csv [--gazetteer FILE ...]\n",
           stderr);
     exit(2);
@@ -690,7 +741,7 @@ int main(int argc, char **argv)
     const char *out = NULL, *dev = NULL, *eval = NULL, *model = NULL, *pred = NULL;
     int epochs = 8;
     unsigned long seed = 1, bits = 20;
-    double prune = 0.05;
+    double prune = 0.05, upper = 0.0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (i + 1 >= argc)
@@ -718,6 +769,8 @@ int main(int argc, char **argv)
             bits = strtoul(v, NULL, 10);
         else if (!strcmp(a, "--prune"))
             prune = atof(v);
+        else if (!strcmp(a, "--upper"))
+            upper = atof(v);
         else
             usage();
     }
@@ -758,6 +811,9 @@ int main(int argc, char **argv)
     corpus c = {0};
     for (size_t i = 0; i < ncorp; i++)
         load_corpus(&c, corpora[i], &g);
+    uint64_t rng = seed;
+    if (upper > 0)
+        augment_upper(&c, upper, &rng, &g, rng_next);
     size_t ntok = 0;
     for (size_t i = 0; i < c.n; i++)
         ntok += c.s[i].n;
@@ -775,7 +831,6 @@ int main(int argc, char **argv)
     size_t *order = xmalloc(c.n * sizeof *order);
     for (size_t i = 0; i < c.n; i++)
         order[i] = i;
-    uint64_t rng = seed;
     for (int ep = 1; ep <= epochs; ep++) {
         for (size_t i = c.n; i > 1; i--) {
             size_t j = (size_t)(rng_next(&rng) % i);
