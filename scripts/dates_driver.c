@@ -122,6 +122,13 @@ int main(int argc, char **argv)
             for (e = s; e < len; e++) {
                 if (buf[e] == '\n' || ((buf[e] == '.' || buf[e] == '!' || buf[e] == '?') &&
                                        e + 1 < len && (buf[e + 1] == ' ' || buf[e + 1] == '\n'))) {
+                    /* Not after an abbreviation such as "Oct." or "U.S." */
+                    size_t w = e;
+                    while (w > s && ((buf[w - 1] >= 'A' && buf[w - 1] <= 'Z') ||
+                                     (buf[w - 1] >= 'a' && buf[w - 1] <= 'z') || buf[w - 1] == '.'))
+                        w--;
+                    if (buf[e] == '.' && e - w <= 4 && buf[w] >= 'A' && buf[w] <= 'Z')
+                        continue;
                     e++;
                     break;
                 }

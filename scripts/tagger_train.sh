@@ -10,4 +10,4 @@ scripts/tagger_build.sh "$WORK/nerc-train"
 set --
 for f in gazetteers/*.tsv; do set -- "$@" --gazetteer "$f"; done
 "$WORK/nerc-train" --corpus "$WORK/train" --out models/ner.model \
-    --epochs 6 --seed 1 --bits 20 --prune 0.05 --upper 0.1 "$@"
+    --epochs 6 --seed 1 --bits 20 --prune 0.05 --upper 0.1 --gaz-drop 0.3 "$@"

@@ -20,14 +20,19 @@
  * - A bare weekday is the most recent such day on or before the document date
  *   (news reports past events), unless the sentence before it has a future cue
  *   ("will", "scheduled", ...): then the next such day on or after it.
- * - A month or day without a year takes the document year, moved back a year
- *   when that would put it more than about four months after the document date
- *   (forward a year when a future cue is present and it would be past). Without
- *   a document date it takes the year of st->last.
+ * - A month or day without a year takes the year that puts it in a window from
+ *   seven months before to four months after the document date's month (news
+ *   mostly reports the past); after a future cue the window is two months back to
+ *   nine ahead. Without a document date it takes the year of st->last.
  * - Anaphoric phrases (the same year, that month, of the following year) resolve
  *   against st->last first, then the document date.
  * - st->last is updated by every expression that names a year or a day of a
- *   month (full dates, month-year, bare years); relative words do not move it.
+ *   month (full dates, month-year, bare years, "5 May" once its year is known)
+ *   and, without a document date, by a month alone; a bare year clears month and
+ *   day. Deictic words (today, last week, Friday) do not move it.
+ * - Spans leave out a leading preposition and determiner ("in the 1990s" gives
+ *   "1990s") but keep modifiers that change the meaning ("early 1990s", "last
+ *   July", "the end of 1994", and "the" in anaphora such as "the same year").
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "dates.h"
@@ -281,7 +286,7 @@ static long to_days(date_ymd d)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Small text helpers                                                         */
+/* Small text utilities                                                       */
 
 typedef struct match {
     const char *text;
@@ -811,7 +816,7 @@ static int norm_season(dates_state *st, const match *m, size_t s, char *out)
     return 1;
 }
 
-static int norm_year(dates_state *st, const match *m, size_t *s, size_t *e, char *out)
+static int norm_year(dates_state *st, const match *m, size_t *e, char *out)
 {
     size_t ys, ye;
     fld(m, F_Y, &ys, &ye);
@@ -867,7 +872,6 @@ static int norm_year(dates_state *st, const match *m, size_t *s, size_t *e, char
         fmt_date(out, y, 0, 0);
         set_last(st, y, 0, 0);
     }
-    (void)s;
     return 1;
 }
 
@@ -1071,7 +1075,7 @@ static int norm_weekday(const match *m, dates_state *st, size_t s, char *out)
     return 1;
 }
 
-static int norm_deictic(const match *m, dates_state *st, size_t s, char *out)
+static int norm_deictic(const match *m, dates_state *st, char *out)
 {
     char w[16], dir[16] = "";
     fld_str(m, F_WORD, w, sizeof w);
@@ -1092,7 +1096,6 @@ static int norm_deictic(const match *m, dates_state *st, size_t s, char *out)
         if (m->text[ws] >= 'A' && m->text[ws] <= 'Z' && pcap && i > 0 && is_alpha((unsigned char)m->text[i - 1]))
             return 0;
     }
-    (void)s;
     date_ymd ref = deictic_ref(st);
     if (!is_full(ref)) {
         snprintf(out, 48, "XXXX-XX-XX");
@@ -1254,10 +1257,10 @@ static int normalise(int kind, dates_state *st, const match *m, size_t *s, size_
     case K_SEASON: return norm_season(st, m, *s, out);
     case K_DECADE: return norm_decade(m, *s, out);
     case K_CENTURY: return norm_century(m, out);
-    case K_YEAR: return norm_year(st, m, s, e, out);
+    case K_YEAR: return norm_year(st, m, e, out);
     case K_MON: return norm_month(st, m, *s, out);
     case K_WEEKDAY: return norm_weekday(m, st, *s, out);
-    case K_DEICTIC: return norm_deictic(m, st, *s, out);
+    case K_DEICTIC: return norm_deictic(m, st, out);
     case K_RELUNIT: return norm_relunit(m, st, *s, out);
     case K_ANAPH: return norm_anaph(m, st, *s, out);
     case K_AGO: return norm_ago(m, st, out);
@@ -1364,7 +1367,12 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
             ok = normalise(best, st, &m, &s, &e, value);
         }
         if (!ok || e <= s) {
-            search(d, st, best, text, len, next_s[best] + 1, &next_s[best], &next_e[best]);
+            /* Retry this rule from the next character (never inside a UTF-8 sequence:
+             * PCRE2 runs without its own check). */
+            size_t from = next_s[best] + 1;
+            while (from < len && ((unsigned char)text[from] & 0xC0) == 0x80)
+                from++;
+            search(d, st, best, text, len, from, &next_s[best], &next_e[best]);
             continue;
         }
         if (count < cap) {

@@ -263,6 +263,8 @@ struct nerc_doc {
     doctable *aliases;
     pending *cands;
     size_t n_cands, cap_cands;
+    candidate *res; /* the candidates with value pointers fixed, then resolved */
+    size_t res_cap;
     gaz_match *gm;
     size_t gm_cap;
     date_span *ds;
@@ -331,6 +333,7 @@ void nerc_doc_free(nerc_doc *d)
     doctable_free(d->aliases);
     dates_state_free(&d->dstate);
     free(d->cands);
+    free(d->res);
     free(d->gm);
     free(d->ds);
     free(d->ts);
@@ -424,6 +427,49 @@ static int is_name_suffix(const char *k, size_t n)
     return 0;
 }
 
+/* The all-capitals token of "( ACRONYM )" right after token b, or NULL. */
+static const token *bracketed_acronym(const sentence *s, uint32_t b)
+{
+    if ((size_t)b + 3 >= s->n_tokens)
+        return NULL;
+    const token *open = &s->tokens[b + 1], *acr = &s->tokens[b + 2], *close = &s->tokens[b + 3];
+    if (s->text[open->start] != '(' || s->text[close->start] != ')' ||
+        !(acr->flags & TOK_ALLCAPS) || acr->end - acr->start < 2)
+        return NULL;
+    return acr;
+}
+
+static int by_start_pos(const void *pa, const void *pb)
+{
+    const candidate *a = pa, *b = pb;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* "Iranian Revolutionary Guards (IRGC)": the acronym is a mention of its own, with
+ * the name's type and canonical, unless something already covers it. */
+static size_t add_bracket_acronyms(const sentence *s, candidate *c, size_t n, size_t cap)
+{
+    size_t total = n;
+    for (size_t i = 0; i < n && total < cap; i++) {
+        uint32_t a, b;
+        if (c[i].type == NERC_PERSON || c[i].type == NERC_DATE || c[i].type == NERC_DEMONYM ||
+            !token_range(s, c[i].start, c[i].end, &a, &b))
+            continue;
+        const token *acr = bracketed_acronym(s, b);
+        if (!acr)
+            continue;
+        int covered = 0;
+        for (size_t k = 0; k < total && !covered; k++)
+            covered = c[k].start < acr->end && acr->start < c[k].end;
+        if (!covered)
+            c[total++] = (candidate){acr->start, acr->end, c[i].type, c[i].priority,
+                                     NERC_SRC_ALIAS, c[i].value, NULL, 0.9f};
+    }
+    if (total > n)
+        qsort(c, total, sizeof *c, by_start_pos);
+    return total;
+}
+
 /* Learn from the sentence's resolved mentions: surnames of full person names, and
  * acronyms defined in brackets, so that later short forms resolve. */
 static int learn_aliases(nerc_doc *d, const sentence *s, const candidate *c, size_t n)
@@ -442,17 +488,10 @@ static int learn_aliases(nerc_doc *d, const sentence *s, const candidate *c, siz
                 return NERC_ENOMEM;
         }
         /* NAME ( ACRONYM ) */
-        if ((c[i].type == NERC_ORG || c[i].type == NERC_LOCATION || c[i].type == NERC_AGREEMENT) &&
-            b + 3 < s->n_tokens + 0 && b + 3 <= s->n_tokens - 1 + 1) {
-            const token *open = &s->tokens[b + 1];
-            if (b + 3 >= s->n_tokens)
-                continue;
-            const token *acr = &s->tokens[b + 2], *close = &s->tokens[b + 3];
-            if (s->text[open->start] == '(' && s->text[close->start] == ')' &&
-                (acr->flags & TOK_ALLCAPS) && acr->end - acr->start >= 2 &&
-                doctable_put(d->aliases, s->keys + acr->key, acr->key_len, c[i].type, c[i].value) < 0)
-                return NERC_ENOMEM;
-        }
+        const token *acr = bracketed_acronym(s, b);
+        if (acr && c[i].type != NERC_PERSON && c[i].type != NERC_DATE &&
+            doctable_put(d->aliases, s->keys + acr->key, acr->key_len, c[i].type, c[i].value) < 0)
+            return NERC_ENOMEM;
     }
     return 0;
 }
@@ -513,16 +552,13 @@ static int process_sentence(nerc_doc *d, const sentence *s)
         warn_once(d, WARN_RULE_LIMIT, "a rule hit its PCRE2 match limit; that rule was skipped for the sentence");
     else if (rr < 0)
         return rr;
-    /* 4. dates */
+    /* 4. dates: a date covers at least one token, so n_tokens + 1 spans always fit
+     * (the scan updates the document's date state, so it must run only once). */
+    if (grow_array((void **)&d->ds, &d->ds_cap, s->n_tokens + 1, sizeof *d->ds) < 0)
+        return NERC_ENOMEM;
     int nd = dates_scan(ctx->dates, &d->dstate, s->text, len, d->ds, d->ds_cap);
     if (nd < 0)
         return nd;
-    if ((size_t)nd > d->ds_cap) {
-        /* rescanning would update the state twice: grow and keep what fitted */
-        if (grow_array((void **)&d->ds, &d->ds_cap, (size_t)nd, sizeof *d->ds) < 0)
-            return NERC_ENOMEM;
-        nd = (int)d->ds_cap < nd ? (int)d->ds_cap : nd;
-    }
     for (int i = 0; i < nd && (size_t)i < d->ds_cap; i++) {
         int64_t off = arena_add(&d->values, d->ds[i].value, strlen(d->ds[i].value));
         if (off < 0 || add_cand(d, (uint32_t)d->ds[i].start, (uint32_t)d->ds[i].end, NERC_DATE,
@@ -547,7 +583,9 @@ static int process_sentence(nerc_doc *d, const sentence *s)
         }
     }
     /* The arena is complete: fix value pointers, then resolve. */
-    candidate *c = (candidate *)d->cands; /* pending starts with its candidate */
+    if (grow_array((void **)&d->res, &d->res_cap, d->n_cands + 1, sizeof *d->res) < 0)
+        return NERC_ENOMEM;
+    candidate *c = d->res;
     for (size_t i = 0; i < d->n_cands; i++) {
         candidate cc = d->cands[i].c;
         if (d->cands[i].value_off >= 0)
@@ -555,6 +593,7 @@ static int process_sentence(nerc_doc *d, const sentence *s)
         c[i] = cc;
     }
     size_t n = resolve(c, d->n_cands);
+    n = add_bracket_acronyms(s, c, n, d->res_cap);
     if (learn_aliases(d, s, c, n) < 0)
         return NERC_ENOMEM;
     /* Emit mentions (demonyms stay internal) and collect them for the claims stage. */

@@ -130,7 +130,7 @@ int rules_add_line(rule_set *r, const char *line_in, const char *where, char *er
     int errcode;
     PCRE2_SIZE erroff;
     pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                     PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &errcode, &erroff, NULL);
+                                     PCRE2_UTF | PCRE2_UCP, &errcode, &erroff, NULL);
     if (!code) {
         PCRE2_UCHAR buf[200];
         pcre2_get_error_message(errcode, buf, sizeof buf);

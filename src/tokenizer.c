@@ -508,6 +508,8 @@ static int terminal_boundary(const char *b, size_t len, size_t i, int finished, 
     for (;;) {
         if (j >= len)
             return finished ? (*end = j, B_YES) : B_MORE;
+        if ((unsigned char)b[j] == 0xE2 && j + 2 >= len && !finished)
+            return B_MORE; /* a closing curly quote may be cut by the chunk end */
         size_t q = closer_at(b, len, j);
         if (!q)
             break;

@@ -21,8 +21,8 @@ void outbuf_free(outbuf *b)
 
 static int reserve(outbuf *b, size_t extra)
 {
-    if (b->len + extra <= b->cap)
-        return 0;
+    if (b->data && b->len + extra <= b->cap)
+        return 0; /* (an empty first field still gets a buffer: no memcpy to NULL) */
     size_t c = b->cap ? b->cap : 4096;
     while (c < b->len + extra)
         c *= 2;

@@ -254,6 +254,7 @@ static const date_case cases[] = {
     {"", "Nothing happened now.", ""},
     {"", "The report covers the period from now on.", ""},
     {"", "", ""},
+    {"", "\xe2\x80\x9cMay\xe2\x80\x9d \xc3\xa9t\xc3\xa9 1999\xe2\x80\x99s \xd0\x9c\xd0\xb0\xd0\xb9 2001.", "1999=1999|2001=2001"},
 
     /* Mixed sentences. */
     {"", "Since his election in July 2024, he has visited Moscow twice, most recently on January 17, 2025.",
@@ -475,6 +476,53 @@ static void test_hostile(void **state)
     free(buf);
 }
 
+/* Random soup of date-like tokens: spans stay in bounds, ordered, non-overlapping,
+ * with a value; the same text gives the same result twice. */
+static void test_soup(void **state)
+{
+    const dates *d = *state;
+    static const char *const tok[] = {
+        "May", "5", "2001", ",", " ", "\xe2\x80\x93", "-", "/", "Friday", "last", "the",
+        "same", "year", "of", "1st", "October", "early", "1990s", "'", "80s", "ago", "two",
+        "weeks", "today", "Q3", "third", "quarter", "12", "31", ".", "\xc3\xa9", "summer",
+        "next", "Jan.", "17", "troops", "in", "since", "mid", "2019-2021", "07/08/07"
+    };
+    const size_t ntok = sizeof tok / sizeof tok[0];
+    unsigned long seed = 12345;
+    char text[600];
+    date_span a[256], b[256];
+    for (int round = 0; round < 2000; round++) {
+        size_t len = 0;
+        for (;;) {
+            seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+            const char *w = tok[(seed >> 33) % ntok];
+            size_t n = strlen(w);
+            if (len + n + 1 >= sizeof text)
+                break;
+            memcpy(text + len, w, n);
+            len += n;
+            if ((seed >> 20) & 1)
+                text[len++] = ' ';
+        }
+        date_ymd dd = {2024, 10, 23};
+        dates_state st;
+        assert_int_equal(dates_state_init(&st, d, (round & 1) ? &dd : NULL), 0);
+        int n = dates_scan(d, &st, text, len, a, 256);
+        dates_state_free(&st);
+        assert_true(n >= 0 && n <= 256);
+        size_t prev = 0;
+        for (int i = 0; i < n; i++) {
+            assert_true(a[i].start >= prev && a[i].start < a[i].end && a[i].end <= len);
+            assert_true(a[i].value[0] != 0);
+            prev = a[i].end;
+        }
+        assert_int_equal(dates_state_init(&st, d, (round & 1) ? &dd : NULL), 0);
+        assert_int_equal(dates_scan(d, &st, text, len, b, 256), n);
+        dates_state_free(&st);
+        assert_memory_equal(a, b, (size_t)n * sizeof a[0]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -483,6 +531,7 @@ int main(void)
         cmocka_unit_test(test_cap),
         cmocka_unit_test(test_parse_iso),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_soup),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

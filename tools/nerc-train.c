@@ -1,13 +1,15 @@
 /* nerc-train - train the PERSON/ORG/LOCATION tagger, or tag a corpus with it.
  *
  *   nerc-train --corpus DIR [--corpus DIR ...] --out MODEL [--epochs 8] [--seed 1]
- *              [--bits 20] [--prune 0.05] [--upper 0] [--gazetteer FILE ...] [--dev DIR]
+ *              [--bits 20] [--prune 0.05] [--upper 0] [--gaz-drop 0.3]
+ *              [--gazetteer FILE ...] [--dev DIR]
  *   nerc-train --eval DIR --model MODEL --pred OUT.csv [--gazetteer FILE ...]
  *
  * DIR is a converted corpus split: DIR/docs/<doc>.txt and DIR/mentions.csv
  * (doc,start,end,type,...; byte offsets). Documents are split and tokenized with the
  * library's splitter; a token is inside a mention when its bytes lie within it.
  * Training is deterministic: the sentence order of each epoch comes from --seed.
+ * --gaz-drop F trains a fraction F of the sentences without the gazetteer feature.
  * --upper F adds upper-cased copies of a fraction F of the training sentences.
  * --gazetteer loads alias files in the gazetteers/ format so that training sees the
  * same per-token gazetteer feature the pipeline passes at run time.
@@ -728,7 +730,8 @@ static uint64_t rng_next(uint64_t *x)
 static void usage(void)
 {
     fputs("usage: nerc-train --corpus DIR [--corpus DIR ...] --out MODEL [--epochs N] [--seed N]\n"
-          "                  [--bits N] [--prune X] [--upper F] [--gazetteer FILE ...] [--dev DIR]\n"
+          "                  [--bits N] [--prune X] [--upper F] [--gaz-drop F]\n"
+          "                  [--gazetteer FILE ...] [--dev DIR]\n"
           "       nerc-train --eval DIR --model MODEL --pred OUT.csv [--gazetteer FILE ...]\n",
           stderr);
     exit(2);
@@ -741,7 +744,7 @@ int main(int argc, char **argv)
     const char *out = NULL, *dev = NULL, *eval = NULL, *model = NULL, *pred = NULL;
     int epochs = 8;
     unsigned long seed = 1, bits = 20;
-    double prune = 0.05, upper = 0.0;
+    double prune = 0.05, upper = 0.0, gaz_drop = 0.3;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (i + 1 >= argc)
@@ -769,6 +772,8 @@ int main(int argc, char **argv)
             bits = strtoul(v, NULL, 10);
         else if (!strcmp(a, "--prune"))
             prune = atof(v);
+        else if (!strcmp(a, "--gaz-drop"))
+            gaz_drop = atof(v);
         else if (!strcmp(a, "--upper"))
             upper = atof(v);
         else
@@ -841,8 +846,11 @@ int main(int argc, char **argv)
         size_t errors = 0;
         for (size_t k = 0; k < c.n; k++) {
             const sent *s = &c.s[order[k]];
+            /* Some sentences train without the gazetteer feature, so that names it
+             * lists are also learnt from their words and contexts. */
+            int nogaz = (double)(rng_next(&rng) >> 11) / 9007199254740992.0 < gaz_drop;
             int e = tagger_trainer_learn(tr, sc, s->text, s->toks, s->n, s->keys,
-                                         ngaz ? s->gaz : NULL, s->gold);
+                                         ngaz && !nogaz ? s->gaz : NULL, s->gold);
             if (e < 0) {
                 fprintf(stderr, "nerc-train: training failed (%d)\n", e);
                 return 1;
