@@ -3,7 +3,7 @@
 #   e.g. scripts/tagger_eval.sh gmb/converted/test
 set -e
 cd "$(dirname "$0")/.."
-DATA=${2:-/work/shared/data}
+DATA=${2:-../shared/data}
 BIN=/tmp/nerc-gmb/nerc-train
 [ -x "$BIN" ] || { mkdir -p /tmp/nerc-gmb; scripts/tagger_build.sh "$BIN"; }
 set --  "$DATA/$1"

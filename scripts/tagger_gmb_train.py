@@ -10,7 +10,7 @@ two fixes that bring the automatic GMB tags closer to the project guidelines:
   gazetteers folder: Nepal, Sudan, U.S.) becomes LOCATION; demonyms stay out;
 - leading titles are cut from PERSON spans (`President Bush` -> `Bush`).
 
-Usage: python3 scripts/tagger_gmb_train.py [--data /work/shared/data] [--out /tmp/nerc-gmb]
+Usage: python3 scripts/tagger_gmb_train.py [--data ../shared/data] [--out /tmp/nerc-gmb]
 """
 import argparse
 import csv
@@ -34,7 +34,7 @@ TITLES = {
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default="/work/shared/data")
+    ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--out", default="/tmp/nerc-gmb")
     ap.add_argument("--sents-per-doc", type=int, default=10)
     ap.add_argument("--gazetteers", default=os.path.join(

@@ -1,9 +1,9 @@
 #!/bin/sh
 # Rebuild models/ner.model from scratch (deterministic): scripts/tagger_train.sh [DATA] [WORK]
-#   DATA: the shared data folder (default /work/shared/data); WORK: scratch (default /tmp/nerc-gmb)
+#   DATA: the shared data folder (default ../shared/data); WORK: scratch (default /tmp/nerc-gmb)
 set -e
 cd "$(dirname "$0")/.."
-DATA=${1:-/work/shared/data}
+DATA=${1:-../shared/data}
 WORK=${2:-/tmp/nerc-gmb}
 python3 scripts/tagger_gmb_train.py --data "$DATA" --out "$WORK"
 scripts/tagger_build.sh "$WORK/nerc-train"

@@ -24,7 +24,15 @@
 #define NERC_BUILD_DATADIR NERC_INSTALL_DATADIR
 #endif
 
+/* A sorted set of words (keys), for membership tests with bsearch. */
+typedef struct word_set {
+    char *pool;
+    char **words;
+    size_t n;
+} word_set;
+
 struct nerc {
+    word_set common; /* models/common_words.txt: words news writes in lower case */
     gazetteer *gaz;
     rule_set *rules;
     dates *dates;
@@ -109,10 +117,73 @@ const char *nerc_default_data_dir(void)
 
 /* ----------------------------------------------------------- context */
 
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Load one word per line (# comments); a missing file is an empty set. */
+static int word_set_load(word_set *w, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    int rc = 0;
+    if (fseek(f, 0, SEEK_END) != 0) {
+        fclose(f);
+        return NERC_EIO;
+    }
+    long size = ftell(f);
+    rewind(f);
+    w->pool = malloc((size_t)(size > 0 ? size : 0) + 1);
+    if (!w->pool || size < 0) {
+        fclose(f);
+        return NERC_ENOMEM;
+    }
+    size_t got = fread(w->pool, 1, (size_t)size, f);
+    w->pool[got] = '\0';
+    if (ferror(f)) {
+        snprintf(err, errlen, "%s: read error", path);
+        rc = NERC_EIO;
+    }
+    fclose(f);
+    size_t lines = 1;
+    for (size_t i = 0; i < got; i++)
+        lines += w->pool[i] == '\n';
+    w->words = malloc(lines * sizeof *w->words);
+    if (!w->words)
+        return NERC_ENOMEM;
+    for (char *line = w->pool, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        size_t n = strlen(line);
+        if (n && line[n - 1] == '\r')
+            line[--n] = '\0';
+        if (n && line[0] != '#')
+            w->words[w->n++] = line;
+    }
+    qsort(w->words, w->n, sizeof *w->words, cmp_word);
+    return rc;
+}
+
+static int word_set_has(const word_set *w, const char *key, size_t len)
+{
+    char buf[64];
+    if (w->n == 0 || len >= sizeof buf)
+        return 0;
+    memcpy(buf, key, len);
+    buf[len] = '\0';
+    const char *k = buf;
+    return bsearch(&k, w->words, w->n, sizeof *w->words, cmp_word) != NULL;
+}
+
 void nerc_free(nerc *ctx)
 {
     if (!ctx)
         return;
+    free(ctx->common.pool);
+    free(ctx->common.words);
     gazetteer_free(ctx->gaz);
     rules_free(ctx->rules);
     dates_free(ctx->dates);
@@ -197,6 +268,9 @@ int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
         snprintf(path, sizeof path, "%s/models/ner.model", data);
         struct stat st;
         if (stat(path, &st) == 0 && (rc = tagger_load(path, &ctx->model, err, errlen)) < 0)
+            goto fail;
+        snprintf(path, sizeof path, "%s/models/common_words.txt", data);
+        if ((rc = word_set_load(&ctx->common, path, err, errlen)) < 0)
             goto fail;
     }
     if (!opts->no_claims && (rc = claims_new(data, &ctx->claims, err, errlen)) < 0)
@@ -384,6 +458,17 @@ static int token_range(const sentence *s, uint32_t start, uint32_t end, uint32_t
         j++;
     *first = (uint32_t)i;
     *last = (uint32_t)j;
+    return 1;
+}
+
+/* Are all word tokens of [a, b] words that news writes in lower case? */
+static int only_common_words(const word_set *w, const sentence *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; i <= b; i++) {
+        const token *t = &s->tokens[i];
+        if ((t->flags & TOK_WORD) && !word_set_has(w, s->keys + t->key, t->key_len))
+            return 0;
+    }
     return 1;
 }
 
@@ -575,6 +660,10 @@ static int process_sentence(nerc_doc *d, const sentence *s)
             return nt;
         for (int i = 0; i < nt; i++) {
             const tagger_span *sp = &d->ts[i];
+            if (sp->first_token == sp->last_token &&
+                only_common_words(&ctx->common, s, sp->first_token, sp->last_token))
+                continue; /* "Post", "Strategic": a capitalised common word, not a name
+                           * (multi-word ones such as "Supreme Court" often are names) */
             uint32_t a = s->tokens[sp->first_token].start, b = s->tokens[sp->last_token].end;
             int64_t off = arena_add(&d->values, s->text + a, b - a);
             if (off < 0 || add_cand(d, a, b, (nerc_type)sp->type, PRIORITY_MODEL, NERC_SRC_MODEL,
