@@ -5,7 +5,7 @@
 # DATES_SPLIT=1 scans sentence by sentence (as the pipeline does) instead of whole documents.
 set -eu
 cd "$(dirname "$0")/.."
-SHARED=${SHARED:-/work/shared}
+SHARED=${SHARED:-../shared}
 OUT=${OUT:-/tmp/dates_eval}
 mkdir -p "$OUT"
 gcc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror -Isrc -Iinclude \
