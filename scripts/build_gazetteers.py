@@ -26,6 +26,7 @@ Usage (from the repository root):  python3 scripts/build_gazetteers.py
 """
 
 import argparse
+import glob
 import csv
 import json
 import os
@@ -39,6 +40,7 @@ CURATED = os.path.join(HERE, "curated")
 
 MIN_POP = 15000
 BIG_CITY = 1000000  # a dictionary-word name is kept from this population up
+PERSON_NAME_CITY = 150000  # a place named like a person is kept from this population up
 
 # Typographic characters mapped as the nerc tokenizer maps them.
 _TRANSLATE = str.maketrans({
@@ -332,8 +334,20 @@ def main():
             regions.add(canonical, "LOCATION", canonical)
     counts[regions.name] = regions.write(args.out)
 
+    # Words of people's names (Paul, Jordan as a given name, Mishra): a small place
+    # that shares one is far more often the person in news text.
+    person_words = set()
+    for fname in sorted(glob.glob(os.path.join(args.out, "3*-people-*.tsv"))):
+        for _line, fields in read_tsv_lines(fname):
+            if len(fields) >= 3 and fields[1] == "PERSON":
+                for w in re.split(r"[\s-]+", fields[2]):
+                    if len(w) > 2:
+                        person_words.add(norm_key(w))
+
     def place_ok(name, key, population=0):
         if len(key) < 3 or key in stop or key in demonym_keys:
+            return False
+        if key in person_words and key not in keep and population < PERSON_NAME_CITY:
             return False
         if not any(c.isupper() for c in name) or any(c.isdigit() for c in name):
             return False

@@ -512,10 +512,14 @@ static int is_name_suffix(const char *k, size_t n)
     return 0;
 }
 
-/* The all-capitals token of "( ACRONYM )" right after token b, or NULL. */
-static const token *bracketed_acronym(const sentence *s, uint32_t b)
+/* The all-capitals token of "( ACRONYM )" right after the name of tokens [a, b], or
+ * NULL. The acronym must begin with the name's initial, so "Europe (OSCE)" at the end
+ * of a longer unknown name is not read as a definition. */
+static const token *bracketed_acronym(const sentence *s, uint32_t a, uint32_t b)
 {
     if ((size_t)b + 3 >= s->n_tokens)
+        return NULL;
+    if (s->keys[s->tokens[a].key] != s->keys[s->tokens[b + 2].key])
         return NULL;
     const token *open = &s->tokens[b + 1], *acr = &s->tokens[b + 2], *close = &s->tokens[b + 3];
     if (s->text[open->start] != '(' || s->text[close->start] != ')' ||
@@ -540,7 +544,7 @@ static size_t add_bracket_acronyms(const sentence *s, candidate *c, size_t n, si
         if (c[i].type == NERC_PERSON || c[i].type == NERC_DATE || c[i].type == NERC_DEMONYM ||
             !token_range(s, c[i].start, c[i].end, &a, &b))
             continue;
-        const token *acr = bracketed_acronym(s, b);
+        const token *acr = bracketed_acronym(s, a, b);
         if (!acr)
             continue;
         int covered = 0;
@@ -573,7 +577,7 @@ static int learn_aliases(nerc_doc *d, const sentence *s, const candidate *c, siz
                 return NERC_ENOMEM;
         }
         /* NAME ( ACRONYM ) */
-        const token *acr = bracketed_acronym(s, b);
+        const token *acr = bracketed_acronym(s, a, b);
         if (acr && c[i].type != NERC_PERSON && c[i].type != NERC_DATE &&
             doctable_put(d->aliases, s->keys + acr->key, acr->key_len, c[i].type, c[i].value) < 0)
             return NERC_ENOMEM;
