@@ -20,10 +20,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const char *dd = NULL;
         if (json_is_string(dt) && json_string_length(dt) >= 10) {
             memcpy(date, json_string_value(dt), 10);
-            int y, m, d;
-            char tail;
-            if (sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && y >= 1 && m >= 1 &&
-                m <= 12 && d >= 1 && d <= 28)
+            int ok = date[4] == '-' && date[7] == '-';
+            for (int i = 0; i < 10; i++)
+                if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9'))
+                    ok = 0;
+            int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
+            if (ok && y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= 28)
                 dd = date;
         }
         if (json_is_string(t)) {

@@ -15,6 +15,8 @@ typedef struct slot {
 struct doctable {
     slot *slots;
     size_t cap, count;
+    char **retired; /* replaced canonicals: callers may still hold them (see put) */
+    size_t n_retired, cap_retired;
 };
 
 static uint32_t hash(const char *s, size_t n)
@@ -50,6 +52,9 @@ void doctable_free(doctable *t)
         free(t->slots[i].canonical);
     }
     free(t->slots);
+    for (size_t i = 0; i < t->n_retired; i++)
+        free(t->retired[i]);
+    free(t->retired);
     free(t);
 }
 
@@ -65,7 +70,8 @@ static slot *find(const doctable *t, const char *key, size_t n)
 
 static int grow(doctable *t)
 {
-    doctable bigger = {calloc(t->cap * 2, sizeof(slot)), t->cap * 2, t->count};
+    doctable bigger = {calloc(t->cap * 2, sizeof(slot)), t->cap * 2, t->count,
+                       t->retired, t->n_retired, t->cap_retired};
     if (!bigger.slots)
         return NERC_ENOMEM;
     for (size_t i = 0; i < t->cap; i++)
@@ -81,6 +87,19 @@ int doctable_put(doctable *t, const char *key, size_t n, nerc_type type, const c
     if ((t->count + 1) * 2 > t->cap && grow(t) < 0)
         return NERC_ENOMEM;
     slot *s = find(t, key, n);
+    if (s->key && s->type == type && strcmp(s->canonical, canonical) == 0)
+        return 0; /* unchanged (and canonical may be the very string stored here) */
+    /* A canonical handed out by doctable_get may still be in use by the caller (the
+     * mentions of the sentence being learnt from), so a replaced one is kept until
+     * doctable_free instead of being freed here. */
+    if (s->key && t->n_retired == t->cap_retired) {
+        size_t nc = t->cap_retired ? t->cap_retired * 2 : 16;
+        char **r = realloc(t->retired, nc * sizeof *r);
+        if (!r)
+            return NERC_ENOMEM;
+        t->retired = r;
+        t->cap_retired = nc;
+    }
     char *c = strdup(canonical);
     if (!c)
         return NERC_ENOMEM;
@@ -95,7 +114,8 @@ int doctable_put(doctable *t, const char *key, size_t n, nerc_type type, const c
         s->key_len = n;
         t->count++;
     }
-    free(s->canonical);
+    if (s->canonical)
+        t->retired[t->n_retired++] = s->canonical;
     s->canonical = c;
     s->type = type;
     return 0;

@@ -383,8 +383,10 @@ int tokenize(const char *s, size_t len, token_buf *b)
 /* ------------------------------------------------------------- splitting */
 
 struct splitter {
-    char *buf;        /* raw bytes not yet handed out */
-    size_t len, cap;
+    char *mem;        /* the allocation */
+    size_t cap;
+    char *buf;        /* raw bytes not yet handed out: a window into mem */
+    size_t len;
     size_t base;      /* document offset of buf[0] */
     size_t scan;      /* resume scanning here: everything before has no boundary */
     int finished;
@@ -411,7 +413,7 @@ void splitter_free(splitter *s)
 {
     if (!s)
         return;
-    free(s->buf);
+    free(s->mem);
     free(s->text);
     token_buf_free(&s->toks);
     free(s);
@@ -421,7 +423,7 @@ static void drop_consumed(splitter *s)
 {
     if (!s->consumed)
         return;
-    memmove(s->buf, s->buf + s->consumed, s->len - s->consumed);
+    s->buf += s->consumed; /* bytes move only once per feed, not per sentence */
     s->len -= s->consumed;
     s->base += s->consumed;
     s->scan = s->scan > s->consumed ? s->scan - s->consumed : 0;
@@ -431,8 +433,12 @@ static void drop_consumed(splitter *s)
 int splitter_feed(splitter *s, const char *data, size_t len)
 {
     drop_consumed(s);
-    if (buf_reserve(&s->buf, &s->cap, s->len + len) < 0)
+    if (s->buf != s->mem && s->len)
+        memmove(s->mem, s->buf, s->len);
+    s->buf = s->mem;
+    if (buf_reserve(&s->mem, &s->cap, s->len + len) < 0)
         return NERC_ENOMEM;
+    s->buf = s->mem;
     memcpy(s->buf + s->len, data, len);
     s->len += len;
     return 0;
