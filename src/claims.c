@@ -1,28 +1,442 @@
-/* claims.c - placeholder until the claim extractor lands: finds nothing. */
+/* claims.c - dated claims: who did or said what, to whom, and when.
+ *
+ * A shallow, rule-based extractor (no parser). For each sentence:
+ *   1. predicate tokens are found in the lexicon (models/predicates.tsv), longest
+ *      form first, outside entity mentions and outside quoted words;
+ *   2. each one is read as a nominal event when an entity owns it (`Israel's
+ *      attack`, `the death of X`, `help from X`), otherwise as a verb with its
+ *      auxiliaries, negation and modal to the left;
+ *   3. the subject of a verb is the entity right before the verb group (with
+ *      coordination, appositions, relative pronouns, agent nouns such as
+ *      `Houthi fighters`, and pronouns/roles resolved from the document so far);
+ *      passives take their `by` agent;
+ *   4. the sentence is cut into clauses at punctuation and subordinating words;
+ *      an event takes the DATE of its own clause, else a fronted date;
+ *   5. the object runs to the clause end; for statements it is the reported or
+ *      quoted words, and events inside them are not extracted on their own.
+ * Attribute triples come from titles and appositions next to PERSON mentions.
+ */
 #include "claims.h"
 
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ lexicon */
+
+enum { F_BASE = 1, F_S3 = 2, F_PAST = 4, F_PP = 8, F_ING = 16, F_NOUN = 32 };
+enum { NP_NONE = 0, NP_OF = 1, NP_FROM = 2 }; /* which phrase names a noun's subject */
+enum { CL_EVENT = 0, CL_SPEECH = 1 };
+enum { W_TITLE = 1, W_AGENT = 2, W_ORG = 4, W_PLACE = 8 };
+
+typedef struct lex_entry {
+    uint32_t key_off, key_len; /* normalised form, tokens joined by one space */
+    int32_t val;               /* lemma index (predicates) or W_* mask (words) */
+    uint16_t mask;             /* F_* */
+    uint8_t noun_prep;         /* NP_* */
+} lex_entry;
+
+typedef struct lex_table {
+    lex_entry *slots; /* open addressing; key_len 0 = empty */
+    size_t cap, n;
+} lex_table;
+
+typedef struct lemma {
+    uint32_t name_off;
+    int cls;
+} lemma;
 
 struct claims {
-    int unused;
+    char *pool; /* keys and lemma names, NUL-terminated */
+    size_t pool_len, pool_cap;
+    lemma *lemmas;
+    size_t n_lemmas, cap_lemmas;
+    lex_table preds, words;
+    int max_form_tokens;
 };
-struct claims_state {
-    int unused;
-};
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static int64_t pool_add(claims *c, const char *s, size_t n)
+{
+    if (c->pool_len + n + 1 > c->pool_cap) {
+        size_t cap = c->pool_cap ? c->pool_cap : 4096;
+        while (cap < c->pool_len + n + 1)
+            cap *= 2;
+        char *p = realloc(c->pool, cap);
+        if (!p)
+            return NERC_ENOMEM;
+        c->pool = p;
+        c->pool_cap = cap;
+    }
+    memcpy(c->pool + c->pool_len, s, n);
+    c->pool[c->pool_len + n] = '\0';
+    int64_t off = (int64_t)c->pool_len;
+    c->pool_len += n + 1;
+    return off;
+}
+
+static const lex_entry *lex_find(const claims *c, const lex_table *t, const char *k, size_t n)
+{
+    if (!t->cap || !n)
+        return NULL;
+    size_t i = (size_t)hash_bytes(k, n) & (t->cap - 1);
+    while (t->slots[i].key_len) {
+        const lex_entry *e = &t->slots[i];
+        if (e->key_len == n && memcmp(c->pool + e->key_off, k, n) == 0)
+            return e;
+        i = (i + 1) & (t->cap - 1);
+    }
+    return NULL;
+}
+
+static int lex_grow(const claims *c, lex_table *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 1024;
+    lex_entry *s = calloc(cap, sizeof *s);
+    if (!s)
+        return NERC_ENOMEM;
+    for (size_t j = 0; j < t->cap; j++) {
+        if (!t->slots[j].key_len)
+            continue;
+        size_t i = (size_t)hash_bytes(c->pool + t->slots[j].key_off, t->slots[j].key_len) & (cap - 1);
+        while (s[i].key_len)
+            i = (i + 1) & (cap - 1);
+        s[i] = t->slots[j];
+    }
+    free(t->slots);
+    t->slots = s;
+    t->cap = cap;
+    return 0;
+}
+
+/* Add or merge key -> (val, mask). A key already owned by another lemma keeps it. */
+static int lex_put(claims *c, lex_table *t, const char *k, size_t n, int32_t val, uint16_t mask,
+                   uint8_t prep, int merge_val)
+{
+    lex_entry *e = (lex_entry *)lex_find(c, t, k, n);
+    if (e) {
+        if (merge_val)
+            e->val |= val;
+        else if (e->val != val)
+            return 0;
+        e->mask |= mask;
+        if (prep)
+            e->noun_prep = prep;
+        return 0;
+    }
+    if ((t->n + 1) * 2 > t->cap && lex_grow(c, t) < 0)
+        return NERC_ENOMEM;
+    int64_t off = pool_add(c, k, n);
+    if (off < 0)
+        return (int)off;
+    size_t i = (size_t)hash_bytes(k, n) & (t->cap - 1);
+    while (t->slots[i].key_len)
+        i = (i + 1) & (t->cap - 1);
+    t->slots[i] = (lex_entry){(uint32_t)off, (uint32_t)n, val, mask, prep};
+    t->n++;
+    return 0;
+}
+
+/* Normalised key of a (multi-word) form: token keys joined by single spaces. */
+static int form_key(token_buf *tb, const char *s, size_t n, char *out, size_t cap, size_t *outn,
+                    int *ntok)
+{
+    if (tokenize(s, n, tb) < 0)
+        return NERC_ENOMEM;
+    size_t len = 0;
+    for (size_t i = 0; i < tb->n; i++) {
+        const token *t = &tb->tokens[i];
+        if (len + t->key_len + 1 >= cap)
+            return NERC_EFORMAT;
+        if (i)
+            out[len++] = ' ';
+        memcpy(out + len, tb->keys + t->key, t->key_len);
+        len += t->key_len;
+    }
+    *outn = len;
+    *ntok = (int)tb->n;
+    return tb->n ? 0 : NERC_EFORMAT;
+}
+
+/* Split line at TABs into at most max fields (in place). */
+static int split_tabs(char *line, char **f, int max)
+{
+    int n = 0;
+    char *p = line;
+    while (n < max) {
+        f[n++] = p;
+        char *t = strchr(p, '\t');
+        if (!t)
+            break;
+        *t = '\0';
+        p = t + 1;
+    }
+    return n;
+}
+
+static void chomp(char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' '))
+        s[--n] = '\0';
+}
+
+static int add_forms(claims *c, token_buf *tb, const char *field, int32_t lem, uint16_t mask)
+{
+    if (strcmp(field, "-") == 0)
+        return 0;
+    const char *p = field;
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        uint8_t prep = NP_NONE;
+        size_t wn = n;
+        const char *colon = memchr(p, ':', n);
+        if (colon) {
+            wn = (size_t)(colon - p);
+            size_t sl = n - wn - 1;
+            if (sl == 2 && memcmp(colon + 1, "of", 2) == 0)
+                prep = NP_OF;
+            else if (sl == 4 && memcmp(colon + 1, "from", 4) == 0)
+                prep = NP_FROM;
+            else
+                return NERC_EFORMAT;
+        }
+        char key[256];
+        size_t kn;
+        int nt;
+        int rc = form_key(tb, p, wn, key, sizeof key, &kn, &nt);
+        if (rc < 0)
+            return rc;
+        if (nt > c->max_form_tokens)
+            c->max_form_tokens = nt;
+        if ((rc = lex_put(c, &c->preds, key, kn, lem, mask, prep, 0)) < 0)
+            return rc;
+        p += n;
+        if (*p == '|')
+            p++;
+    }
+    return 0;
+}
+
+static int load_predicates(claims *c, const char *path, token_buf *tb, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return NERC_EIO;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    size_t lineno = 0;
+    int rc = 0;
+    const char *why = NULL;
+    static const uint16_t MASKS[6] = {F_BASE, F_S3, F_PAST, F_PP, F_ING, F_NOUN};
+    while (getline(&line, &cap, f) >= 0) {
+        lineno++;
+        chomp(line);
+        if (!line[0] || line[0] == '#')
+            continue;
+        char *fl[9];
+        if (split_tabs(line, fl, 9) != 8) {
+            rc = NERC_EFORMAT;
+            why = "expected 8 TAB-separated fields";
+            break;
+        }
+        int cls;
+        if (strcmp(fl[1], "event") == 0)
+            cls = CL_EVENT;
+        else if (strcmp(fl[1], "speech") == 0)
+            cls = CL_SPEECH;
+        else {
+            rc = NERC_EFORMAT;
+            why = "class must be event or speech";
+            break;
+        }
+        if (c->n_lemmas == c->cap_lemmas) {
+            size_t nc = c->cap_lemmas ? c->cap_lemmas * 2 : 256;
+            lemma *l = realloc(c->lemmas, nc * sizeof *l);
+            if (!l) {
+                rc = NERC_ENOMEM;
+                break;
+            }
+            c->lemmas = l;
+            c->cap_lemmas = nc;
+        }
+        int64_t off = pool_add(c, fl[0], strlen(fl[0]));
+        if (off < 0) {
+            rc = (int)off;
+            break;
+        }
+        int32_t li = (int32_t)c->n_lemmas;
+        c->lemmas[c->n_lemmas++] = (lemma){(uint32_t)off, cls};
+        for (int k = 0; k < 6 && rc == 0; k++)
+            rc = add_forms(c, tb, fl[2 + k], li, MASKS[k]);
+        if (rc < 0) {
+            why = rc == NERC_ENOMEM ? NULL : "malformed form (a noun suffix must be :of or :from)";
+            break;
+        }
+    }
+    free(line);
+    fclose(f);
+    if (rc < 0 && err && errlen)
+        snprintf(err, errlen, "%s:%zu: %s", path, lineno, why ? why : nerc_strerror(rc));
+    return rc;
+}
+
+static int load_words(claims *c, const char *path, token_buf *tb, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return NERC_EIO;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    int rc = 0;
+    const char *why = NULL;
+    while (getline(&line, &cap, f) >= 0) {
+        lineno++;
+        chomp(line);
+        if (!line[0] || line[0] == '#')
+            continue;
+        char *fl[3];
+        if (split_tabs(line, fl, 3) != 2) {
+            rc = NERC_EFORMAT;
+            why = "expected 2 TAB-separated fields";
+            break;
+        }
+        int32_t w = strcmp(fl[1], "title") == 0   ? W_TITLE
+                    : strcmp(fl[1], "agent") == 0 ? W_AGENT
+                    : strcmp(fl[1], "org") == 0   ? W_ORG
+                    : strcmp(fl[1], "place") == 0 ? W_PLACE
+                                                  : 0;
+        if (!w) {
+            rc = NERC_EFORMAT;
+            why = "class must be title, agent, org or place";
+            break;
+        }
+        char key[256];
+        size_t kn;
+        int nt;
+        if ((rc = form_key(tb, fl[0], strlen(fl[0]), key, sizeof key, &kn, &nt)) < 0 ||
+            (rc = lex_put(c, &c->words, key, kn, w, 0, 0, 1)) < 0) {
+            why = rc == NERC_ENOMEM ? NULL : "malformed word";
+            break;
+        }
+    }
+    free(line);
+    fclose(f);
+    if (rc < 0 && err && errlen)
+        snprintf(err, errlen, "%s:%zu: %s", path, lineno, why ? why : nerc_strerror(rc));
+    return rc;
+}
 
 int claims_new(const char *data_dir, claims **out, char *err, size_t errlen)
 {
-    (void)data_dir;
-    (void)err;
-    (void)errlen;
-    *out = calloc(1, sizeof **out);
-    return *out ? 0 : NERC_ENOMEM;
+    *out = NULL;
+    claims *c = calloc(1, sizeof *c);
+    if (!c)
+        return NERC_ENOMEM;
+    token_buf tb;
+    token_buf_init(&tb);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/models/predicates.tsv", data_dir);
+    int rc = load_predicates(c, path, &tb, err, errlen);
+    if (rc == 0) {
+        snprintf(path, sizeof path, "%s/models/claims_words.tsv", data_dir);
+        rc = load_words(c, path, &tb, err, errlen);
+    }
+    token_buf_free(&tb);
+    if (rc < 0) {
+        claims_free(c);
+        return rc;
+    }
+    *out = c;
+    return 0;
 }
 
 void claims_free(claims *c)
 {
+    if (!c)
+        return;
+    free(c->pool);
+    free(c->lemmas);
+    free(c->preds.slots);
+    free(c->words.slots);
     free(c);
 }
+
+/* ------------------------------------------------------------- state */
+
+#define NAME_MAX_BYTES 160
+#define N_TITLES 16
+
+typedef struct remembered {
+    char name[NAME_MAX_BYTES];
+    char type[16];
+    size_t sentence; /* 0 = none */
+} remembered;
+
+typedef struct titled {
+    char word[32];
+    char name[NAME_MAX_BYTES];
+} titled;
+
+/* One subject of a candidate claim: a mention of the sentence, or a name remembered
+ * from earlier sentences (copied into the candidate so state updates cannot move it). */
+typedef struct subj {
+    int mention; /* index into m, or -1 */
+    char name[NAME_MAX_BYTES];
+    char type[16];
+} subj;
+
+#define MAX_SUBJ 6
+
+typedef struct cand {
+    uint32_t p_first, p_last; /* predicate tokens */
+    int32_t lem;
+    int nominal, speech;
+    int nsubj;
+    subj s[MAX_SUBJ];
+    uint32_t o_first, o_last; /* object tokens, o_first > o_last when empty */
+    int obj_mention;          /* mention that is the object, or -1 */
+    int neg;
+    const char *modality;
+    int date;     /* DATE mention index or -1 */
+    int need_date; /* emit only when dated (pronoun-owned nominal events) */
+    double conf;
+} cand;
+
+struct claims_state {
+    remembered person, place_or_org, org, place, last_person_mention;
+    titled titles[N_TITLES];
+    size_t n_titles;
+    int in_quote;
+    /* per-sentence scratch, grown as needed */
+    int *ment;   /* token -> mention index or -1 */
+    int *seg;    /* token -> clause number */
+    uint8_t *quoted;
+    uint8_t *subjpos; /* mention -> 1 when it stands in subject position */
+    size_t tok_cap, m_cap;
+    cand *cands;
+    size_t n_cands, cap_cands;
+    char *buf; /* output strings */
+    size_t buf_cap;
+};
 
 claims_state *claims_state_new(void)
 {
@@ -31,12 +445,1456 @@ claims_state *claims_state_new(void)
 
 void claims_state_free(claims_state *st)
 {
+    if (!st)
+        return;
+    free(st->ment);
+    free(st->seg);
+    free(st->quoted);
+    free(st->subjpos);
+    free(st->cands);
+    free(st->buf);
     free(st);
+}
+
+/* ------------------------------------------------------------- words */
+
+typedef struct ctx {
+    const claims *c;
+    claims_state *st;
+    const sentence *s;
+    const claim_mention *m;
+    size_t nm;
+} ctx;
+
+static const char *const W_BE[] = {"is", "are", "was", "were", "be", "been", "being", "am", NULL};
+static const char *const W_HAVE[] = {"has", "have", "had", "having", NULL};
+static const char *const W_DO[] = {"do", "does", "did", NULL};
+static const char *const W_MODAL[] = {"will", "would", "can", "could", "may", "might", "shall",
+                                      "should", "must", NULL};
+static const char *const W_ADV[] = {
+    "also", "already", "still", "just", "now", "then", "reportedly", "allegedly", "further",
+    "again", "recently", "previously", "later", "finally", "jointly", "officially", "formally",
+    "repeatedly", "publicly", "once", "ever", "even", "only", "first", "subsequently",
+    "immediately", "effectively", "largely", "both", "either", "quickly", "soon", "since",
+    "apparently", "reportedly", "initially", "eventually", "swiftly", "long", "not", "never",
+    "no", "longer", "yet", "all", "last", "successfully", "openly", "secretly", NULL};
+static const char *const W_PREP[] = {
+    "of", "in", "on", "at", "for", "from", "with", "by", "to", "against", "into", "within",
+    "near", "over", "under", "between", "among", "across", "through", "toward", "towards",
+    "about", "like", "than", "after", "before", "during", "since", "including", "via", "upon",
+    "without", "amid", "despite", "onto", "behind", "beyond", "per", "except", "unlike",
+    "regarding", "around", "throughout", "outside", "inside", "along", NULL};
+static const char *const W_DET[] = {"the", "a", "an", "this", "these", "those", "its", "his",
+                                    "her", "their", "our", "my", "your", "some", "any", "no",
+                                    "every", "each", NULL};
+static const char *const W_SUBORD[] = {"when", "while", "whereas", "although", "though",
+                                       "because", "if", "unless", "which", "who", "whom",
+                                       "whose", "where", "that", "but", "whether", NULL};
+
+static const char *tkey(const sentence *s, size_t i, size_t *n)
+{
+    *n = s->tokens[i].key_len;
+    return s->keys + s->tokens[i].key;
+}
+
+static int kis(const sentence *s, size_t i, const char *w)
+{
+    size_t n;
+    const char *k = tkey(s, i, &n);
+    return strlen(w) == n && memcmp(k, w, n) == 0;
+}
+
+static int kin(const sentence *s, size_t i, const char *const *list)
+{
+    size_t n;
+    const char *k = tkey(s, i, &n);
+    for (size_t j = 0; list[j]; j++)
+        if (strlen(list[j]) == n && memcmp(k, list[j], n) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_punct(const sentence *s, size_t i, char ch)
+{
+    size_t n;
+    const char *k = tkey(s, i, &n);
+    return (s->tokens[i].flags & TOK_PUNCT) && n == 1 && k[0] == ch;
+}
+
+static int is_quote(const sentence *s, size_t i)
+{
+    return is_punct(s, i, '"');
+}
+
+/* Lower-case word ending in -ly: an adverb in practice. */
+static int is_ly_adverb(const sentence *s, size_t i)
+{
+    size_t n;
+    const char *k = tkey(s, i, &n);
+    return !(s->tokens[i].flags & TOK_UPPER) && n > 4 && k[n - 2] == 'l' && k[n - 1] == 'y';
+}
+
+/* Negated auxiliaries are single tokens: didn't, won't, isn't ... */
+static int neg_aux(const sentence *s, size_t i, const char **modal)
+{
+    size_t n;
+    const char *k = tkey(s, i, &n);
+    if (n < 4 || memcmp(k + n - 3, "n't", 3) != 0)
+        return 0;
+    static const struct {
+        const char *w, *m;
+    } MAP[] = {{"won't", "will"},         {"wouldn't", "would"}, {"can't", "can"},
+               {"couldn't", "could"},     {"shouldn't", "should"}, {"mustn't", "must"},
+               {"mightn't", "might"},     {"shan't", "will"},    {NULL, NULL}};
+    *modal = NULL;
+    for (size_t j = 0; MAP[j].w; j++)
+        if (strlen(MAP[j].w) == n && memcmp(MAP[j].w, k, n) == 0)
+            *modal = MAP[j].m;
+    return 1;
+}
+
+static const char *modal_of(const sentence *s, size_t i)
+{
+    for (size_t j = 0; W_MODAL[j]; j++)
+        if (kis(s, i, W_MODAL[j]))
+            return strcmp(W_MODAL[j], "shall") == 0 ? "will" : W_MODAL[j];
+    return NULL;
+}
+
+static int word_class(const ctx *x, size_t i)
+{
+    size_t n;
+    const char *k = tkey(x->s, i, &n);
+    const lex_entry *e = lex_find(x->c, &x->c->words, k, n);
+    return e ? e->val : 0;
+}
+
+static int subject_type_ok(nerc_type t)
+{
+    return t == NERC_PERSON || t == NERC_ORG || t == NERC_LOCATION || t == NERC_AGREEMENT;
+}
+
+/* --------------------------------------------------------- predicates */
+
+typedef struct pmatch {
+    uint32_t first, last;
+    const lex_entry *e;
+} pmatch;
+
+/* Longest lexicon form starting at token i (outside mentions and quotes). */
+static int match_pred(const ctx *x, size_t i, pmatch *pm)
+{
+    const sentence *s = x->s;
+    char key[256];
+    for (int n = x->c->max_form_tokens; n >= 1; n--) {
+        if (i + (size_t)n > s->n_tokens)
+            continue;
+        if (s->tokens[i].flags & TOK_JOINED)
+            return 0; /* "HTS-led": part of a compound modifier */
+        size_t len = 0;
+        int ok = 1;
+        for (size_t j = i; j < i + (size_t)n && ok; j++) {
+            const token *t = &s->tokens[j];
+            if (!(t->flags & TOK_WORD) || x->st->ment[j] >= 0 || x->st->quoted[j] ||
+                len + t->key_len + 1 >= sizeof key) {
+                ok = 0;
+                break;
+            }
+            /* the words of one form are adjacent: "re-elected", "shot down" */
+            if (j > i && (t->flags & TOK_NEWLINE_BEFORE))
+                ok = 0;
+            if (j > i)
+                key[len++] = ' ';
+            memcpy(key + len, s->keys + t->key, t->key_len);
+            len += t->key_len;
+        }
+        if (!ok)
+            continue;
+        const lex_entry *e = lex_find(x->c, &x->c->preds, key, len);
+        if (e) {
+            /* a single upper-case word mid-sentence is a name, not a verb */
+            if ((s->tokens[i].flags & TOK_UPPER) && i > 0 && !(s->tokens[i].flags & TOK_ALLCAPS) &&
+                !is_quote(x->s, i - 1) && !(s->tokens[i].flags & TOK_NEWLINE_BEFORE))
+                return 0;
+            if ((s->tokens[i].flags & TOK_ALLCAPS) && s->tokens[i].end - s->tokens[i].start > 1)
+                return 0;
+            pm->first = (uint32_t)i;
+            pm->last = (uint32_t)(i + (size_t)n - 1);
+            pm->e = e;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ----------------------------------------------------------- subjects */
+
+static int mention_ending_at(const ctx *x, size_t tok)
+{
+    int k = x->st->ment[tok];
+    if (k >= 0 && x->m[k].last_tok == tok)
+        return k;
+    return -1;
+}
+
+static void subj_from_mention(const ctx *x, subj *sj, int k)
+{
+    sj->mention = k;
+    snprintf(sj->name, sizeof sj->name, "%s", x->m[k].value ? x->m[k].value : "");
+    snprintf(sj->type, sizeof sj->type, "%s", nerc_type_name(x->m[k].type));
+}
+
+static void subj_from_memory(subj *sj, const remembered *r)
+{
+    sj->mention = -1;
+    memcpy(sj->name, r->name, sizeof sj->name);
+    memcpy(sj->type, r->type, sizeof sj->type);
+}
+
+/* Is the mention k preceded by a preposition (the object of a phrase, not a subject)? */
+static int after_prep(const ctx *x, int k)
+{
+    size_t f = x->m[k].first_tok;
+    if (f == 0)
+        return 0;
+    size_t j = f - 1;
+    /* determiners and title words may sit between: "of the then President X" */
+    while (j > 0 && (kin(x->s, j, W_DET) || (x->s->tokens[j].flags & TOK_UPPER)) &&
+           x->st->ment[j] < 0 && !(x->s->tokens[j].flags & TOK_PUNCT) && f - j < 5)
+        j--;
+    if (x->m[k].type == NERC_AGREEMENT && kis(x->s, j, "of"))
+        return 0; /* "Article 4 of the X Treaty states" speaks for the treaty */
+    return kin(x->s, j, W_PREP) && !kis(x->s, j, "since");
+}
+
+/* Gather "A, B and C" ending with mention k into c->s (left to right). */
+static void gather_coordination(const ctx *x, cand *cd, int k)
+{
+    int ks[MAX_SUBJ];
+    int n = 0;
+    ks[n++] = k;
+    size_t f = x->m[k].first_tok;
+    int seen_and = 0;
+    while (n < MAX_SUBJ && f >= 2) {
+        size_t j = f - 1;
+        int is_and = kis(x->s, j, "and");
+        /* "A, B and C": a comma joins names only inside a list closed by "and" */
+        if (!is_and && !(is_punct(x->s, j, ',') && seen_and))
+            break;
+        if (is_and && is_punct(x->s, j - 1, ','))
+            j--;
+        if (j == 0)
+            break;
+        int k2 = mention_ending_at(x, j - 1);
+        if (k2 < 0 || !subject_type_ok(x->m[k2].type) ||
+            (x->m[k2].type == NERC_PERSON) != (x->m[k].type == NERC_PERSON))
+            break;
+        /* "in Moscow, A and B signed": a prepositional object ends the list */
+        if (after_prep(x, k2) && !kis(x->s, x->m[k2].first_tok - 1, "both"))
+            break;
+        seen_and |= is_and;
+        ks[n++] = k2;
+        f = x->m[k2].first_tok;
+    }
+    cd->nsubj = 0;
+    for (int i = n - 1; i >= 0; i--)
+        subj_from_mention(x, &cd->s[cd->nsubj++], ks[i]);
+}
+
+static int recent(const remembered *r, size_t now, size_t window)
+{
+    return r->sentence && now >= r->sentence && now - r->sentence <= window;
+}
+
+/* Resolve a pronoun / role subject at token i. Returns 1 and fills sj. */
+static int resolve_anaphor(const ctx *x, size_t i, subj *sj, double *conf)
+{
+    const sentence *s = x->s;
+    claims_state *st = x->st;
+    size_t now = s->index;
+    if (kis(s, i, "he") || kis(s, i, "she")) {
+        /* a person in subject position earlier in the same sentence comes first */
+        for (size_t k = x->nm; k-- > 0;)
+            if (x->m[k].last_tok < i && x->m[k].type == NERC_PERSON && st->subjpos[k]) {
+                subj_from_mention(x, sj, (int)k);
+                *conf = 0.6;
+                return 1;
+            }
+        if (recent(&st->person, now, 4)) {
+            subj_from_memory(sj, &st->person);
+            *conf = 0.55;
+            return 1;
+        }
+        if (recent(&st->last_person_mention, now, 1)) {
+            subj_from_memory(sj, &st->last_person_mention);
+            *conf = 0.45;
+            return 1;
+        }
+        return 0;
+    }
+    if (kis(s, i, "it") || kis(s, i, "they")) {
+        int they = kis(s, i, "they");
+        for (size_t k = x->nm; k-- > 0;)
+            if (x->m[k].last_tok < i && st->subjpos[k] &&
+                (x->m[k].type == NERC_ORG || (!they && x->m[k].type == NERC_LOCATION))) {
+                subj_from_mention(x, sj, (int)k);
+                *conf = 0.55;
+                return 1;
+            }
+        const remembered *r = they ? &st->org : &st->place_or_org;
+        if (i == 0 && recent(r, now, 1) && r->sentence == now - 1) {
+            subj_from_memory(sj, r);
+            *conf = 0.45;
+            return 1;
+        }
+        return 0;
+    }
+    /* "the group", "the country", "the minister" */
+    if (i >= 1 && kis(s, i - 1, "the")) {
+        int w = word_class(x, i);
+        if ((w & W_ORG) && recent(&st->org, now, 5)) {
+            subj_from_memory(sj, &st->org);
+            *conf = 0.5;
+            return 1;
+        }
+        if ((w & W_PLACE) && recent(&st->place, now, 5)) {
+            subj_from_memory(sj, &st->place);
+            *conf = 0.5;
+            return 1;
+        }
+        if (w & W_TITLE) {
+            size_t n;
+            const char *k = tkey(s, i, &n);
+            for (size_t t = st->n_titles; t-- > 0;)
+                if (strlen(st->titles[t].word) == n && memcmp(st->titles[t].word, k, n) == 0) {
+                    sj->mention = -1;
+                    snprintf(sj->name, sizeof sj->name, "%s", st->titles[t].name);
+                    snprintf(sj->type, sizeof sj->type, "PERSON");
+                    *conf = 0.5;
+                    return 1;
+                }
+        }
+    }
+    return 0;
+}
+
+/* The subject ending at token j (the token right before the verb group). */
+static int find_subject(const ctx *x, long j, cand *cd, int gerund)
+{
+    const sentence *s = x->s;
+    if (j < 0)
+        return 0;
+    int k = mention_ending_at(x, (size_t)j);
+    if (k >= 0) {
+        if (!subject_type_ok(x->m[k].type))
+            return 0;
+        /* "with Iran supplying ..." is fine for a gerund; otherwise a prepositional
+         * object is no subject */
+        if (after_prep(x, k)) {
+            size_t f = x->m[k].first_tok;
+            if (!(gerund && f > 0 && kis(s, f - 1, "with")))
+                return 0;
+        }
+        gather_coordination(x, cd, k);
+        cd->conf = cd->nsubj > 1 ? 0.75 : 0.8;
+        /* "Like X, Y lost ...": X did it too */
+        size_t f0 = x->m[cd->s[0].mention].first_tok;
+        if (f0 >= 3 && is_punct(s, f0 - 1, ',') && cd->nsubj < MAX_SUBJ) {
+            int k3 = mention_ending_at(x, f0 - 2);
+            if (k3 >= 0 && subject_type_ok(x->m[k3].type) && x->m[k3].first_tok > 0 &&
+                kis(s, x->m[k3].first_tok - 1, "like")) {
+                memmove(&cd->s[1], &cd->s[0], (size_t)cd->nsubj * sizeof cd->s[0]);
+                subj_from_mention(x, &cd->s[0], k3);
+                cd->nsubj++;
+            }
+        }
+        return 1;
+    }
+    size_t n;
+    const char *key = tkey(s, (size_t)j, &n);
+    (void)key;
+    /* agent nouns: "Houthi fighters attacked" */
+    if ((word_class(x, (size_t)j) & W_AGENT) && j >= 1) {
+        int k2 = mention_ending_at(x, (size_t)j - 1);
+        if (k2 >= 0 && (x->m[k2].type == NERC_ORG || x->m[k2].type == NERC_LOCATION) &&
+            !after_prep(x, k2)) {
+            gather_coordination(x, cd, k2);
+            cd->conf = 0.65;
+            return 1;
+        }
+        /* "X's forces attacked" */
+        if (j >= 2 && (s->tokens[j - 1].flags & TOK_POSSESSIVE)) {
+            k2 = mention_ending_at(x, (size_t)j - 2);
+            if (k2 >= 0 && subject_type_ok(x->m[k2].type) && !after_prep(x, k2)) {
+                cd->nsubj = 1;
+                subj_from_mention(x, &cd->s[0], k2);
+                cd->conf = 0.6;
+                return 1;
+            }
+        }
+    }
+    /* relative pronoun: "X, who ...", "X, which ..." */
+    if ((kis(s, (size_t)j, "who") || kis(s, (size_t)j, "which")) && j >= 1) {
+        long b = j - 1;
+        if (is_punct(s, (size_t)b, ','))
+            b--;
+        if (b >= 0) {
+            int k2 = mention_ending_at(x, (size_t)b);
+            if (k2 >= 0 && subject_type_ok(x->m[k2].type)) {
+                cd->nsubj = 1;
+                subj_from_mention(x, &cd->s[0], k2);
+                cd->conf = 0.65;
+                return 1;
+            }
+        }
+        return 0;
+    }
+    /* apposition or relative clause between commas: "X, the ... of Y, said" */
+    if (is_punct(s, (size_t)j, ',') && j >= 2) {
+        long a = j - 1;
+        int depth = 0;
+        while (a >= 0 && !is_punct(s, (size_t)a, ',') && depth < 25) {
+            if (is_quote(s, (size_t)a) || is_punct(s, (size_t)a, ';') || is_punct(s, (size_t)a, '.'))
+                return 0;
+            a--;
+            depth++;
+        }
+        if (a < 1 || depth >= 25 || depth == 0)
+            return 0;
+        size_t first = (size_t)a + 1; /* first token of the inner segment */
+        if (!(kis(s, first, "who") || kis(s, first, "which") || kin(s, first, W_DET) ||
+              (word_class(x, first) & W_TITLE)))
+            return 0;
+        int k2 = mention_ending_at(x, (size_t)a - 1);
+        if (k2 >= 0 && subject_type_ok(x->m[k2].type) && !after_prep(x, k2)) {
+            gather_coordination(x, cd, k2);
+            cd->conf = 0.65;
+            return 1;
+        }
+        return 0;
+    }
+    subj sj;
+    double conf = 0.5;
+    if (resolve_anaphor(x, (size_t)j, &sj, &conf)) {
+        cd->nsubj = 1;
+        cd->s[0] = sj;
+        cd->conf = conf;
+        return 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ clauses */
+
+static int is_boundary(const ctx *x, size_t i)
+{
+    const sentence *s = x->s;
+    if (x->st->ment[i] >= 0)
+        return 0;
+    const token *t = &s->tokens[i];
+    if (t->flags & TOK_PUNCT) {
+        size_t n;
+        const char *k = tkey(s, i, &n);
+        if (n != 1)
+            return 0;
+        switch (k[0]) {
+        case ',': case ';': case ':': case '(': case ')': case '"': case '?': case '!':
+        case '[': case ']':
+            return 1;
+        case '-':
+            return (t->flags & TOK_SPACE_BEFORE) != 0;
+        default:
+            return 0;
+        }
+    }
+    return kin(s, i, W_SUBORD);
+}
+
+static int is_clause_end(const ctx *x, size_t i)
+{
+    return is_boundary(x, i) || is_punct(x->s, i, '.');
+}
+
+/* ------------------------------------------------------------- output */
+
+static int buf_reserve(claims_state *st, size_t need)
+{
+    if (need <= st->buf_cap)
+        return 0;
+    size_t cap = st->buf_cap ? st->buf_cap : 4096;
+    while (cap < need)
+        cap *= 2;
+    char *p = realloc(st->buf, cap);
+    if (!p)
+        return NERC_ENOMEM;
+    st->buf = p;
+    st->buf_cap = cap;
+    return 0;
+}
+
+/* Copy the text of tokens [a, b] with single spaces, dropping quotes; returns the
+ * offset in st->buf of a NUL-terminated string. */
+static long put_span(const ctx *x, size_t *len, uint32_t a, uint32_t b)
+{
+    claims_state *st = x->st;
+    const sentence *s = x->s;
+    size_t start = *len;
+    if (a <= b && b < s->n_tokens) {
+        /* trim quotes and closing punctuation at both ends */
+        while (a <= b && (is_quote(s, a) || is_punct(s, a, ',') || is_punct(s, a, ':')))
+            a++;
+        while (b >= a && b > 0 &&
+               (is_quote(s, b) || is_punct(s, b, '.') || is_punct(s, b, ',') ||
+                is_punct(s, b, ';') || is_punct(s, b, ':') || is_punct(s, b, '-')))
+            b--;
+        if (a <= b) {
+            size_t bytes = s->tokens[b].end - s->tokens[a].start;
+            if (buf_reserve(st, *len + bytes + 1) < 0)
+                return NERC_ENOMEM;
+            char *out = st->buf + *len;
+            size_t o = 0;
+            int space = 0;
+            for (size_t i = s->tokens[a].start; i < s->tokens[b].end; i++) {
+                unsigned char ch = (unsigned char)s->text[i];
+                if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+                    space = 1;
+                    continue;
+                }
+                if (space && o)
+                    out[o++] = ' ';
+                space = 0;
+                out[o++] = (char)ch;
+            }
+            *len += o;
+        }
+    }
+    if (buf_reserve(st, *len + 1) < 0)
+        return NERC_ENOMEM;
+    st->buf[(*len)++] = '\0';
+    return (long)start;
+}
+
+static long put_str(claims_state *st, size_t *len, const char *str)
+{
+    size_t n = strlen(str);
+    if (buf_reserve(st, *len + n + 1) < 0)
+        return NERC_ENOMEM;
+    size_t start = *len;
+    memcpy(st->buf + start, str, n + 1);
+    *len += n + 1;
+    return (long)start;
+}
+
+/* ---------------------------------------------------------- attributes */
+
+static void remember(remembered *r, const char *name, const char *type, size_t sentence)
+{
+    snprintf(r->name, sizeof r->name, "%s", name);
+    snprintf(r->type, sizeof r->type, "%s", type);
+    r->sentence = sentence;
+}
+
+static void remember_title(claims_state *st, const char *word, size_t wn, const char *name)
+{
+    if (wn >= sizeof st->titles[0].word)
+        return;
+    size_t slot = st->n_titles < N_TITLES ? st->n_titles++ : 0;
+    if (slot == 0 && st->n_titles == N_TITLES) {
+        memmove(&st->titles[0], &st->titles[1], (N_TITLES - 1) * sizeof st->titles[0]);
+        slot = N_TITLES - 1;
+    }
+    memcpy(st->titles[slot].word, word, wn);
+    st->titles[slot].word[wn] = '\0';
+    snprintf(st->titles[slot].name, sizeof st->titles[slot].name, "%s", name);
+}
+
+static int emit_attr(const ctx *x, int k, const char *pred, const char *obj, const char *objtype,
+                     double conf, claims_emit_fn emit, void *user)
+{
+    nerc_triple t = {x->s->index, "attribute", x->m[k].value, nerc_type_name(x->m[k].type), pred,
+                     obj, objtype, "", "", "", "", x->s->start, x->s->end, conf};
+    return emit(user, &t) ? NERC_ECALLBACK : 0;
+}
+
+/* Role of a person from the title words before or after the name. */
+static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
+{
+    const sentence *s = x->s;
+    claims_state *st = x->st;
+    for (size_t k = 0; k < x->nm; k++) {
+        if (x->m[k].type != NERC_PERSON)
+            continue;
+        size_t f = x->m[k].first_tok;
+        size_t len = 0;
+        /* (a) capitalised titles right before: "Israel's Strategic Affairs Minister X",
+         *     "Russian President X" */
+        size_t a = f;
+        int has_title = 0;
+        while (a > 0 && st->ment[a - 1] < 0 && (s->tokens[a - 1].flags & TOK_WORD) &&
+               (s->tokens[a - 1].flags & TOK_UPPER) && f - a < 6 && !kin(s, a - 1, W_DET)) {
+            if (word_class(x, a - 1) & W_TITLE)
+                has_title = 1;
+            a--;
+            if (s->tokens[a].flags & TOK_NEWLINE_BEFORE)
+                break;
+        }
+        /* the phrase must end on the title word: "Minister X", not "Minister Visits X" */
+        if (has_title && a < f && (word_class(x, f - 1) & W_TITLE)) {
+            /* skip a leading word that only starts the sentence */
+            long ro = put_span(x, &len, (uint32_t)a, (uint32_t)(f - 1));
+            if (ro < 0)
+                return (int)ro;
+            if (a >= 2 && (s->tokens[a - 1].flags & TOK_POSSESSIVE)) {
+                int owner = mention_ending_at(x, a - 2);
+                if (owner >= 0 && x->m[owner].type != NERC_DATE) {
+                    len--; /* extend the role: "... Minister of Israel" */
+                    char tmp[NAME_MAX_BYTES];
+                    snprintf(tmp, sizeof tmp, " of %s", x->m[owner].value);
+                    if (buf_reserve(st, len + strlen(tmp) + 1) < 0)
+                        return NERC_ENOMEM;
+                    memcpy(st->buf + len, tmp, strlen(tmp) + 1);
+                    len += strlen(tmp) + 1;
+                }
+            }
+            int rc = emit_attr(x, (int)k, "role", st->buf + ro, "", 0.7, emit, user);
+            if (rc < 0)
+                return rc;
+            size_t wn;
+            const char *w = tkey(s, f - 1, &wn);
+            remember_title(st, w, wn, x->m[k].value);
+            continue;
+        }
+        /* (b) "Iran's ambassador to Russia, X" */
+        if (f >= 3 && is_punct(s, f - 1, ',')) {
+            size_t e = f - 2, b = e;
+            int tw = -1;
+            while (b > 0 && f - b < 9 && !is_punct(s, b, ',') && !(s->tokens[b].flags & TOK_POSSESSIVE)) {
+                if (st->ment[b] >= 0 && (b == e || x->m[st->ment[b]].type == NERC_PERSON))
+                    break;
+                if (tw < 0 && st->ment[b] < 0 && (word_class(x, b) & W_TITLE))
+                    tw = (int)b;
+                b--;
+            }
+            if (tw >= 0 && (s->tokens[b].flags & TOK_POSSESSIVE) && b >= 1) {
+                int owner = mention_ending_at(x, b - 1);
+                if (owner >= 0 && x->m[owner].type != NERC_DATE && x->m[owner].type != NERC_PERSON) {
+                    long r1 = put_span(x, &len, (uint32_t)b + 1, (uint32_t)tw);
+                    if (r1 < 0)
+                        return (int)r1;
+                    len--;
+                    char tmp[NAME_MAX_BYTES];
+                    snprintf(tmp, sizeof tmp, " of %s", x->m[owner].value);
+                    long r2 = put_str(st, &len, tmp);
+                    if (r2 < 0)
+                        return (int)r2;
+                    if ((size_t)tw < e) {
+                        len--;
+                        if (put_str(st, &len, " ") < 0)
+                            return NERC_ENOMEM;
+                        len--;
+                        if (put_span(x, &len, (uint32_t)tw + 1, (uint32_t)e) < 0)
+                            return NERC_ENOMEM;
+                    }
+                    int rc = emit_attr(x, (int)k, "role", st->buf + r1, "", 0.65, emit, user);
+                    if (rc < 0)
+                        return rc;
+                    size_t wn;
+                    const char *w = tkey(s, (size_t)tw, &wn);
+                    remember_title(st, w, wn, x->m[k].value);
+                    continue;
+                }
+            }
+        }
+        /* (c) "X, the US defense secretary," and (d) "X is Research Assistant at Y" */
+        size_t l = x->m[k].last_tok;
+        if (l + 2 < s->n_tokens && (is_punct(s, l + 1, ',') || kis(s, l + 1, "is") || kis(s, l + 1, "was"))) {
+            int cop = !is_punct(s, l + 1, ',');
+            size_t b = l + 2, e = b;
+            if (!cop && !kin(s, b, W_DET) && !(word_class(x, b) & W_TITLE) &&
+                !(s->tokens[b].flags & TOK_UPPER))
+                continue;
+            if (cop && kin(s, b, W_DET) && !kis(s, b, "the") && !kis(s, b, "a") && !kis(s, b, "an"))
+                continue;
+            int tw = -1, at = -1;
+            while (e < s->n_tokens && e - b < 12 && !is_punct(s, e, ',') && !is_punct(s, e, '.') &&
+                   !is_punct(s, e, ';') && !is_quote(s, e) && !is_punct(s, e, '(')) {
+                if (tw < 0 && st->ment[e] < 0 && (word_class(x, e) & W_TITLE))
+                    tw = (int)e;
+                if (at < 0 && (kis(s, e, "at") || kis(s, e, "of")) && tw >= 0 && cop)
+                    at = (int)e;
+                if (st->ment[e] < 0 && !cop && e > b && lex_find(x->c, &x->c->preds, s->keys + s->tokens[e].key, s->tokens[e].key_len))
+                    break;
+                e++;
+            }
+            if (tw < 0 || e == b)
+                continue;
+            if (!cop && (e >= s->n_tokens || !is_punct(s, e, ',')))
+                continue;
+            size_t re = at >= 0 ? (size_t)at - 1 : e - 1;
+            long r1 = put_span(x, &len, (uint32_t)b, (uint32_t)re);
+            if (r1 < 0)
+                return (int)r1;
+            int rc = emit_attr(x, (int)k, "role", st->buf + r1, "", 0.6, emit, user);
+            if (rc < 0)
+                return rc;
+            size_t wn;
+            const char *w = tkey(s, (size_t)tw, &wn);
+            remember_title(st, w, wn, x->m[k].value);
+            if (cop && at >= 0) {
+                /* the organisation: the last ORG mention of the sentence after "at" */
+                int org = -1;
+                for (size_t q = 0; q < x->nm; q++)
+                    if (x->m[q].first_tok > (uint32_t)at && x->m[q].type == NERC_ORG)
+                        org = (int)q;
+                if (org >= 0 &&
+                    (rc = emit_attr(x, (int)k, "affiliation", x->m[org].value, "ORG", 0.6, emit, user)) < 0)
+                    return rc;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ extract */
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 64;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, n * elem);
+    if (!q)
+        return NERC_ENOMEM;
+    *p = q;
+    *cap = n;
+    return 0;
+}
+
+static cand *new_cand(claims_state *st)
+{
+    if (grow((void **)&st->cands, &st->cap_cands, st->n_cands + 1, sizeof *st->cands) < 0)
+        return NULL;
+    cand *c = &st->cands[st->n_cands++];
+    memset(c, 0, sizeof *c);
+    c->date = -1;
+    c->obj_mention = -1;
+    c->modality = "";
+    c->o_first = 1;
+    c->o_last = 0;
+    return c;
+}
+
+/* Object of an event: the words after the predicate up to the clause end, leaving out
+ * a trailing date phrase. */
+static void event_object(const ctx *x, cand *cd, size_t from)
+{
+    const sentence *s = x->s;
+    size_t e = from;
+    while (e < s->n_tokens && !is_clause_end(x, e)) {
+        int k = x->st->ment[e];
+        if (k >= 0 && x->m[k].type == NERC_DATE)
+            break;
+        e++;
+    }
+    /* drop the preposition before a date: "... in [May 2024]" */
+    while (e > from && (kin(s, e - 1, W_PREP) || kin(s, e - 1, W_DET)) && x->st->ment[e - 1] < 0)
+        e--;
+    if (e > from) {
+        cd->o_first = (uint32_t)from;
+        cd->o_last = (uint32_t)(e - 1);
+        size_t o = from;
+        while (o < e && kin(s, o, W_DET))
+            o++;
+        int k = o < e ? x->st->ment[o] : -1;
+        if (k >= 0 && x->m[k].type != NERC_DATE)
+            cd->obj_mention = k;
+    }
+}
+
+/* Object of a statement: "that ...", a quote, or ": ..." up to the sentence end. */
+static void speech_object(const ctx *x, cand *cd, size_t from)
+{
+    const sentence *s = x->s;
+    size_t a = from;
+    /* "told reporters that", "warned Iran that": a short indirect object first */
+    for (size_t j = from; j < s->n_tokens && j < from + 14; j++) {
+        if (kis(s, j, "that") || is_quote(s, j) || is_punct(s, j, ':')) {
+            a = j + 1;
+            break;
+        }
+        if (is_punct(s, j, ',') || is_punct(s, j, '.') || is_punct(s, j, ';'))
+            break;
+    }
+    size_t e = s->n_tokens;
+    if (a > from && is_quote(s, a - 1)) {
+        /* the quotation up to its closing mark */
+        size_t q = a;
+        while (q < s->n_tokens && !is_quote(s, q))
+            q++;
+        e = q;
+    }
+    if (e > a) {
+        cd->o_first = (uint32_t)a;
+        cd->o_last = (uint32_t)(e - 1);
+    }
+}
+
+/* Quoted words before `, X said`: the quote ending right before token j. */
+static int quote_before(const ctx *x, size_t j, uint32_t *qa, uint32_t *qb)
+{
+    const sentence *s = x->s;
+    long i = (long)j;
+    while (i >= 0 && (is_punct(s, (size_t)i, ',') || is_punct(s, (size_t)i, '.')))
+        i--;
+    if (i < 1 || !is_quote(s, (size_t)i))
+        return 0;
+    long b = i - 1;
+    long a = b;
+    while (a >= 0 && !is_quote(s, (size_t)a))
+        a--;
+    *qa = (uint32_t)(a + 1);
+    *qb = (uint32_t)b;
+    while (*qb > *qa && (is_punct(s, *qb, ',') || is_punct(s, *qb, '.')))
+        (*qb)--;
+    return *qa <= *qb;
+}
+
+/* Nominal event: the owner of predicate noun pm. Returns 1 when found. */
+static int nominal_event(const ctx *x, const pmatch *pm, cand *cd)
+{
+    const sentence *s = x->s;
+    size_t f = pm->first;
+    /* a noun that modifies the next one is not the head: "missile production sites" */
+    size_t nx = pm->last + 1;
+    if (nx < s->n_tokens && x->st->ment[nx] < 0 && (s->tokens[nx].flags & TOK_WORD) &&
+        !(s->tokens[nx].flags & TOK_UPPER) && !kin(s, nx, W_PREP) && !kin(s, nx, W_SUBORD) &&
+        !kin(s, nx, W_BE) && !kin(s, nx, W_HAVE) && !kin(s, nx, W_DO) && !modal_of(s, nx) &&
+        !kis(s, nx, "and") && !kis(s, nx, "or") && !kis(s, nx, "as") && !is_ly_adverb(s, nx) &&
+        !lex_find(x->c, &x->c->preds, s->keys + s->tokens[nx].key, s->tokens[nx].key_len)) {
+        size_t n;
+        const char *k = tkey(s, nx, &n);
+        if (!(n > 3 && memcmp(k + n - 2, "ed", 2) == 0))
+            return 0;
+    }
+    /* (1) possessive owner, with up to three modifiers: "Iran's ballistic missile attack" */
+    size_t j = f;
+    int mods = 0;
+    while (j > 0 && mods < 4) {
+        size_t p = j - 1;
+        if (s->tokens[p].flags & TOK_POSSESSIVE) {
+            if (p >= 1) {
+                int k = mention_ending_at(x, p - 1);
+                if (k >= 0 && subject_type_ok(x->m[k].type)) {
+                    cd->nsubj = 1;
+                    subj_from_mention(x, &cd->s[0], k);
+                    cd->conf = 0.65;
+                    return 1;
+                }
+            }
+            return 0;
+        }
+        if (kis(s, p, "his") || kis(s, p, "her") || kis(s, p, "its") || kis(s, p, "their")) {
+            /* resolved later from the clause's subject; kept only when dated */
+            cd->nsubj = 0;
+            cd->need_date = 1;
+            cd->conf = 0.5;
+            return 2;
+        }
+        if ((s->tokens[p].flags & (TOK_PUNCT)) || kin(s, p, W_DET) || kin(s, p, W_PREP) ||
+            x->st->ment[p] >= 0)
+            break;
+        if (!(s->tokens[p].flags & (TOK_WORD | TOK_NUMBER)))
+            break;
+        j = p;
+        mods++;
+    }
+    /* (2) "the death of X", "help from X": a few determiners and title words between */
+    size_t l = pm->last;
+    uint8_t prep = pm->e->noun_prep;
+    if (prep != NP_NONE && l + 2 < s->n_tokens &&
+        kis(s, l + 1, prep == NP_OF ? "of" : "from")) {
+        size_t q = l + 2;
+        while (q < s->n_tokens && q < l + 8 && x->st->ment[q] < 0 &&
+               (kin(s, q, W_DET) || kis(s, q, "then") || kis(s, q, "former") || kis(s, q, "late") ||
+                (s->tokens[q].flags & TOK_UPPER)))
+            q++;
+        if (q < s->n_tokens && x->st->ment[q] >= 0) {
+            int k = x->st->ment[q];
+            if (x->m[k].first_tok == q && subject_type_ok(x->m[k].type)) {
+                cd->nsubj = 1;
+                subj_from_mention(x, &cd->s[0], k);
+                cd->conf = 0.6;
+                return 1;
+            }
+        }
+    }
+    /* (3) an agent further on: "the decimation of ... at the hands of X", "... by X" */
+    if (f > 0 && kin(s, f - 1, W_DET)) {
+        for (size_t q = l + 1; q + 1 < s->n_tokens && q < l + 12 && !is_clause_end(x, q); q++) {
+            size_t at = 0;
+            if (kis(s, q, "by"))
+                at = q + 1;
+            else if (kis(s, q, "hands") && q + 1 < s->n_tokens && kis(s, q + 1, "of"))
+                at = q + 2;
+            if (!at || at >= s->n_tokens)
+                continue;
+            if (kis(s, at, "the") && at + 1 < s->n_tokens)
+                at++;
+            int k = x->st->ment[at];
+            if (k >= 0 && x->m[k].first_tok == at && subject_type_ok(x->m[k].type)) {
+                cd->nsubj = 1;
+                subj_from_mention(x, &cd->s[0], k);
+                cd->conf = 0.55;
+                return 1;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
+/* The verb group left of the predicate: auxiliaries, negation, modal, adverbs.
+ * Returns the first token of the group. */
+typedef struct vgroup {
+    long start;
+    int has_be, has_have, has_do, has_to, neg;
+    const char *modal;
+} vgroup;
+
+static void verb_group(const ctx *x, size_t first, vgroup *vg)
+{
+    const sentence *s = x->s;
+    memset(vg, 0, sizeof *vg);
+    long i = (long)first - 1;
+    while (i >= 0 && x->st->ment[i] < 0) {
+        const char *md = NULL;
+        if (kin(s, (size_t)i, W_BE))
+            vg->has_be = 1;
+        else if (kin(s, (size_t)i, W_HAVE))
+            vg->has_have = 1;
+        else if (kin(s, (size_t)i, W_DO))
+            vg->has_do = 1;
+        else if ((md = modal_of(s, (size_t)i)) != NULL)
+            vg->modal = md;
+        else if (kis(s, (size_t)i, "not") || kis(s, (size_t)i, "never"))
+            vg->neg = 1;
+        else if (neg_aux(s, (size_t)i, &md)) {
+            vg->neg = 1;
+            if (md)
+                vg->modal = md;
+            else if (kis(s, (size_t)i, "isn't") || kis(s, (size_t)i, "wasn't") ||
+                     kis(s, (size_t)i, "aren't") || kis(s, (size_t)i, "weren't"))
+                vg->has_be = 1;
+            else if (kis(s, (size_t)i, "hasn't") || kis(s, (size_t)i, "haven't") ||
+                     kis(s, (size_t)i, "hadn't"))
+                vg->has_have = 1;
+            else
+                vg->has_do = 1;
+        } else if (kis(s, (size_t)i, "to")) {
+            vg->has_to = 1;
+            i--;
+            break;
+        } else if (kis(s, (size_t)i, "no") && (size_t)i + 1 < first && kis(s, (size_t)i + 1, "longer"))
+            vg->neg = 1;
+        else if (!(s->tokens[i].flags & TOK_UPPER) &&
+                 (kin(s, (size_t)i, W_ADV) || is_ly_adverb(s, (size_t)i))) {
+            if (kis(s, (size_t)i, "never"))
+                vg->neg = 1;
+        } else if (s->tokens[i].flags & TOK_POSSESSIVE) {
+            /* "it's" / "he's": a contracted is/has after a pronoun */
+            if (i >= 1 && (kis(s, (size_t)i - 1, "it") || kis(s, (size_t)i - 1, "he") ||
+                           kis(s, (size_t)i - 1, "she")))
+                vg->has_be = 1;
+            else
+                break;
+        } else
+            break;
+        i--;
+    }
+    vg->start = i + 1;
+}
+
+static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from, uint32_t *suppress_to)
+{
+    const sentence *s = x->s;
+    claims_state *st = x->st;
+    const lex_entry *e = pm->e;
+    int speech = x->c->lemmas[e->val].cls == CL_SPEECH;
+    if (pm->first >= *suppress_from && pm->first <= *suppress_to)
+        return 0;
+    cand tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.date = -1;
+    tmp.obj_mention = -1;
+    tmp.modality = "";
+    tmp.o_first = 1;
+    int got = 0;
+    /* 1. nominal reading */
+    if (e->mask & F_NOUN) {
+        int r = nominal_event(x, pm, &tmp);
+        if (r) {
+            tmp.nominal = 1;
+            got = r;
+        }
+    }
+    vgroup vg;
+    memset(&vg, 0, sizeof vg);
+    if (!got && (e->mask & (F_BASE | F_S3 | F_PAST | F_PP | F_ING))) {
+        verb_group(x, pm->first, &vg);
+        if (vg.has_to)
+            return 0; /* an infinitive complements another verb */
+        uint16_t mk = e->mask;
+        int passive = vg.has_be && (mk & F_PP) && !(mk & F_ING);
+        int gerund = (mk & F_ING) && !vg.has_be && !vg.has_have && !vg.modal && !vg.has_do;
+        /* forms that cannot head a clause on their own */
+        if (!(mk & (F_BASE | F_S3 | F_PAST | F_ING)) && !vg.has_be && !vg.has_have)
+            return 0;
+        if ((mk & F_BASE) && !(mk & (F_S3 | F_PAST | F_PP | F_ING)) && vg.has_be)
+            return 0;
+        /* a noun after a determiner ("the attack") is no verb */
+        if (vg.start > 0 && (kin(s, (size_t)vg.start - 1, W_DET) ||
+                             (s->tokens[vg.start - 1].flags & TOK_POSSESSIVE &&
+                              !(vg.has_be))))
+            return 0;
+        long sj = vg.start - 1;
+        int found = 0;
+        if (passive) {
+            /* agent of a "by" phrase */
+            size_t q = pm->last + 1;
+            if (q + 1 < s->n_tokens && kis(s, q, "by")) {
+                size_t a = q + 1;
+                if (kis(s, a, "the") && a + 1 < s->n_tokens)
+                    a++;
+                int k = st->ment[a];
+                if (k >= 0 && x->m[k].first_tok == a && subject_type_ok(x->m[k].type)) {
+                    /* take the whole coordination after "by" */
+                    size_t endk = x->m[k].last_tok;
+                    int ks[MAX_SUBJ], n = 0;
+                    ks[n++] = k;
+                    while (n < MAX_SUBJ && endk + 2 < s->n_tokens &&
+                           (kis(s, endk + 1, "and") || is_punct(s, endk + 1, ','))) {
+                        size_t nx = endk + 2;
+                        if (kis(s, nx, "and") && nx + 1 < s->n_tokens)
+                            nx++;
+                        int k2 = st->ment[nx];
+                        if (k2 < 0 || x->m[k2].first_tok != nx || !subject_type_ok(x->m[k2].type))
+                            break;
+                        ks[n++] = k2;
+                        endk = x->m[k2].last_tok;
+                    }
+                    for (int i = 0; i < n; i++)
+                        subj_from_mention(x, &tmp.s[tmp.nsubj++], ks[i]);
+                    tmp.conf = 0.75;
+                    found = 1;
+                    event_object(x, &tmp, endk + 1);
+                    /* the surface subject is the object */
+                    if (sj >= 0 && mention_ending_at(x, (size_t)sj) >= 0) {
+                        int ko = mention_ending_at(x, (size_t)sj);
+                        tmp.obj_mention = ko;
+                        tmp.o_first = x->m[ko].first_tok;
+                        tmp.o_last = x->m[ko].last_tok;
+                    }
+                }
+            }
+        } else if (!vg.has_be && !vg.has_have && (mk & F_PP) && !(mk & (F_PAST | F_BASE | F_S3)) &&
+                   !(mk & F_ING))
+            return 0;
+        if (!found) {
+            if (!passive && !vg.has_be && !vg.has_have && !vg.modal && !vg.has_do &&
+                pm->last + 1 < s->n_tokens && kis(s, pm->last + 1, "by") && (mk & F_PP))
+                return 0; /* reduced passive "signed by" without a subject */
+            found = find_subject(x, sj, &tmp, gerund);
+            if (!found && gerund && sj >= 0 && !kin(s, (size_t)sj, W_PREP) &&
+                !kin(s, (size_t)sj, W_DET) && !kin(s, (size_t)sj, W_SUBORD)) {
+                /* participle clause: "..., saying that ..." takes the clause subject */
+                for (size_t k = x->nm; k-- > 0;)
+                    if (x->m[k].last_tok < (uint32_t)sj && st->subjpos[k] &&
+                        subject_type_ok(x->m[k].type) && x->m[k].type != NERC_AGREEMENT) {
+                        gather_coordination(x, &tmp, (int)k);
+                        tmp.conf = 0.5;
+                        found = 1;
+                        break;
+                    }
+            }
+            if (!found && speech && sj >= 0 &&
+                (is_quote(s, (size_t)sj) || is_punct(s, (size_t)sj, ','))) {
+                /* inverted: '"...," said X.' */
+                size_t a = pm->last + 1;
+                if (a < s->n_tokens && st->ment[a] >= 0) {
+                    int k = st->ment[a];
+                    if (x->m[k].first_tok == a && subject_type_ok(x->m[k].type)) {
+                        tmp.nsubj = 1;
+                        subj_from_mention(x, &tmp.s[0], k);
+                        tmp.conf = 0.75;
+                        found = 1;
+                        uint32_t qa, qb;
+                        if (quote_before(x, (size_t)sj, &qa, &qb)) {
+                            tmp.o_first = qa;
+                            tmp.o_last = qb;
+                        }
+                    }
+                }
+            }
+            if (!found)
+                return 0;
+        }
+        /* "states" / "state" as a verb needs its complement */
+        tmp.neg = vg.neg;
+        tmp.modality = vg.modal ? vg.modal : "";
+        got = 1;
+        if (passive && tmp.conf > 0.7)
+            tmp.conf = 0.7;
+    }
+    if (!got)
+        return 0;
+    cand *cd = new_cand(st);
+    if (!cd)
+        return NERC_ENOMEM;
+    uint32_t o1 = tmp.o_first, o2 = tmp.o_last;
+    int om = tmp.obj_mention;
+    *cd = tmp;
+    cd->p_first = pm->first;
+    cd->p_last = pm->last;
+    cd->lem = e->val;
+    cd->speech = speech;
+    if (o1 <= o2) {
+        cd->o_first = o1;
+        cd->o_last = o2;
+        cd->obj_mention = om;
+    } else if (speech) {
+        speech_object(x, cd, pm->last + 1);
+        if (cd->o_first > cd->o_last) {
+            uint32_t qa, qb;
+            long b = cd->nsubj && cd->s[0].mention >= 0 ? (long)x->m[cd->s[0].mention].first_tok - 1
+                                                         : (long)pm->first - 1;
+            if (b >= 0 && quote_before(x, (size_t)b, &qa, &qb)) {
+                cd->o_first = qa;
+                cd->o_last = qb;
+            }
+        }
+        /* "states" as a verb needs what was stated */
+        if (cd->o_first > cd->o_last) {
+            st->n_cands--;
+            return 0;
+        }
+        if (cd->o_last >= cd->o_first && cd->o_first > pm->last) {
+            *suppress_from = cd->o_first;
+            *suppress_to = cd->o_last;
+        }
+    } else {
+        size_t from = pm->last + 1;
+        /* "attack on Iran": the object of the nominal starts after its preposition */
+        if (cd->nominal && cd->nsubj && cd->s[0].mention >= 0 &&
+            x->m[cd->s[0].mention].first_tok > pm->last)
+            from = x->m[cd->s[0].mention].last_tok + 1;
+        if (cd->nominal && from < s->n_tokens &&
+            (kis(s, from, "on") || kis(s, from, "against") || kis(s, from, "of") ||
+             kis(s, from, "to") || kis(s, from, "with")))
+            from++;
+        event_object(x, cd, from);
+    }
+    return 0;
+}
+
+/* Mentions in subject position: not after a preposition, not possessive, and
+ * followed by an auxiliary or a verb-like word. */
+static void mark_subject_positions(const ctx *x)
+{
+    const sentence *s = x->s;
+    for (size_t k = 0; k < x->nm; k++) {
+        x->st->subjpos[k] = 0;
+        if (!subject_type_ok(x->m[k].type) || after_prep(x, (int)k))
+            continue;
+        size_t j = x->m[k].last_tok + 1;
+        while (j < s->n_tokens && x->st->ment[j] < 0 && !(s->tokens[j].flags & TOK_UPPER) &&
+               (kin(s, j, W_ADV) || is_ly_adverb(s, j)))
+            j++;
+        if (j >= s->n_tokens || x->st->ment[j] >= 0 || (s->tokens[j].flags & (TOK_PUNCT | TOK_POSSESSIVE | TOK_UPPER)))
+            continue;
+        size_t n;
+        const char *kk = tkey(s, j, &n);
+        const char *md;
+        if (kin(s, j, W_BE) || kin(s, j, W_HAVE) || kin(s, j, W_DO) || modal_of(s, j) ||
+            neg_aux(s, j, &md) || (n > 3 && (memcmp(kk + n - 2, "ed", 2) == 0)) ||
+            lex_find(x->c, &x->c->preds, kk, n))
+            x->st->subjpos[k] = 1;
+    }
 }
 
 int claims_extract(const claims *c, claims_state *st, const sentence *s,
                    const claim_mention *m, size_t nm, claims_emit_fn emit, void *user)
 {
-    (void)c; (void)st; (void)s; (void)m; (void)nm; (void)emit; (void)user;
+    if (!c || !st || !s)
+        return 0;
+    size_t nt = s->n_tokens;
+    if (grow((void **)&st->ment, &st->tok_cap, nt + 1, sizeof *st->ment) < 0)
+        return NERC_ENOMEM;
+    {
+        size_t cap2 = 0, cap3 = 0;
+        /* seg and quoted share tok_cap; grow them to the same size */
+        void *p = realloc(st->seg, st->tok_cap * sizeof *st->seg);
+        if (!p)
+            return NERC_ENOMEM;
+        st->seg = p;
+        p = realloc(st->quoted, st->tok_cap);
+        if (!p)
+            return NERC_ENOMEM;
+        st->quoted = p;
+        (void)cap2;
+        (void)cap3;
+    }
+    if (grow((void **)&st->subjpos, &st->m_cap, nm + 1, 1) < 0)
+        return NERC_ENOMEM;
+    ctx x = {c, st, s, m, nm};
+    for (size_t i = 0; i < nt; i++)
+        st->ment[i] = -1;
+    for (size_t k = 0; k < nm; k++)
+        for (size_t i = m[k].first_tok; i <= m[k].last_tok && i < nt; i++)
+            st->ment[i] = (int)k;
+    /* quotes: a new paragraph closes any open quotation */
+    if (nt && (s->tokens[0].flags & TOK_NEWLINE_BEFORE))
+        st->in_quote = 0;
+    for (size_t i = 0; i < nt; i++) {
+        if (is_quote(s, i)) {
+            st->in_quote = !st->in_quote;
+            st->quoted[i] = 0;
+            continue;
+        }
+        st->quoted[i] = (uint8_t)st->in_quote;
+    }
+    /* a long run inside quotes that never closes is more likely a stray mark */
+    if (st->in_quote && nt) {
+        size_t open = nt;
+        while (open > 0 && !is_quote(s, open - 1))
+            open--;
+        if (nt - open > 60)
+            st->in_quote = 0;
+    }
+    /* clauses */
+    int seg = 0;
+    for (size_t i = 0; i < nt; i++) {
+        if (is_boundary(&x, i))
+            seg++;
+        st->seg[i] = seg;
+    }
+    mark_subject_positions(&x);
+    st->n_cands = 0;
+
+    /* questions state nothing */
+    long last = (long)nt - 1;
+    while (last >= 0 && is_quote(s, (size_t)last))
+        last--;
+    int question = last >= 0 && is_punct(s, (size_t)last, '?') && !st->quoted[last];
+
+    int rc = find_attributes(&x, emit, user);
+    if (rc < 0)
+        return rc;
+
+    if (!question) {
+        uint32_t sup_from = 1, sup_to = 0;
+        for (size_t i = 0; i < nt; i++) {
+            pmatch pm;
+            if (!match_pred(&x, i, &pm))
+                continue;
+            if ((rc = process_pred(&x, &pm, &sup_from, &sup_to)) < 0)
+                return rc;
+            i = pm.last;
+        }
+        /* "according to X, ..." */
+        for (size_t i = 0; i + 2 < nt; i++) {
+            if (!kis(s, i, "according") || !kis(s, i + 1, "to"))
+                continue;
+            int k = st->ment[i + 2];
+            if (k < 0 || m[k].first_tok != i + 2 || !subject_type_ok(m[k].type))
+                continue;
+            cand *cd = new_cand(st);
+            if (!cd)
+                return NERC_ENOMEM;
+            cd->nsubj = 1;
+            subj_from_mention(&x, &cd->s[0], k);
+            cd->p_first = (uint32_t)i;
+            cd->p_last = (uint32_t)i + 1;
+            cd->lem = -1;
+            cd->speech = 1;
+            cd->conf = 0.7;
+            size_t a = m[k].last_tok + 1, b = nt;
+            if (a < nt && is_punct(s, a, ','))
+                a++;
+            if (i > 0) { /* trailing: "X did Y, according to Z." */
+                a = 0;
+                b = i;
+            }
+            if (b > a) {
+                cd->o_first = (uint32_t)a;
+                cd->o_last = (uint32_t)(b - 1);
+            }
+        }
+    }
+
+    /* dates: each event takes the DATE of its own clause (the first after it before
+     * the next event, else the last before it after the previous one) */
+    size_t ncd = st->n_cands;
+    cand *cs = st->cands;
+    /* candidates in predicate order */
+    for (size_t i = 1; i < ncd; i++)
+        for (size_t j = i; j > 0 && cs[j - 1].p_first > cs[j].p_first; j--) {
+            cand t = cs[j];
+            cs[j] = cs[j - 1];
+            cs[j - 1] = t;
+        }
+    uint8_t used_date[256];
+    memset(used_date, 0, sizeof used_date);
+    for (size_t i = 0; i < ncd; i++) {
+        cand *cd = &cs[i];
+        int sg = st->seg[cd->p_first];
+        uint32_t next = (uint32_t)nt, prev = 0;
+        for (size_t j = i + 1; j < ncd; j++)
+            if (cs[j].p_first > cd->p_last) {
+                next = cs[j].p_first;
+                break;
+            }
+        if (i > 0)
+            prev = cs[i - 1].p_last + 1;
+        int best = -1;
+        for (size_t k = 0; k < nm && best < 0; k++)
+            if (m[k].type == NERC_DATE && m[k].value && *m[k].value && m[k].first_tok > cd->p_last &&
+                m[k].first_tok < next && st->seg[m[k].first_tok] == sg)
+                best = (int)k;
+        /* a statement's date sits before its reported words */
+        if (best >= 0 && cd->speech && cd->o_first <= cd->o_last && m[best].first_tok >= cd->o_first)
+            best = -1;
+        for (size_t k = nm; k-- > 0 && best < 0;)
+            if (m[k].type == NERC_DATE && m[k].value && *m[k].value && m[k].last_tok < cd->p_first &&
+                m[k].first_tok >= prev && st->seg[m[k].first_tok] == sg)
+                best = (int)k;
+        cd->date = best;
+        if (best >= 0 && best < 256)
+            used_date[best] = 1;
+    }
+    /* fronted dates: clauses before the main clause that hold a date and no event */
+    int main_seg = -1;
+    for (size_t i = 0; i < ncd; i++)
+        if (!cs[i].nominal && cs[i].lem >= 0) {
+            uint32_t f = cs[i].p_first;
+            if (cs[i].nsubj && cs[i].s[0].mention >= 0 && m[cs[i].s[0].mention].first_tok < f)
+                f = m[cs[i].s[0].mention].first_tok;
+            main_seg = st->seg[f];
+            break;
+        }
+    int fronted = -1;
+    if (main_seg > 0) {
+        for (size_t k = 0; k < nm; k++) {
+            if (m[k].type != NERC_DATE || !m[k].value || !*m[k].value || (k < 256 && used_date[k]))
+                continue;
+            int sg = st->seg[m[k].first_tok];
+            if (sg >= main_seg)
+                break;
+            /* the clause must not hold an event word of its own */
+            int has_event = 0;
+            for (size_t i = 0; i < nt; i++) {
+                pmatch pm;
+                if (st->seg[i] == sg && match_pred(&x, i, &pm)) {
+                    has_event = 1;
+                    break;
+                }
+            }
+            if (!has_event)
+                fronted = (int)k;
+        }
+    }
+    /* pronoun owners of nominal events: the subject of the main clause */
+    int main_subj = -1;
+    for (size_t i = 0; i < ncd; i++)
+        if (!cs[i].nominal && cs[i].nsubj && cs[i].s[0].mention >= 0) {
+            main_subj = (int)i;
+            break;
+        }
+
+    /* emit */
+    size_t len = 0;
+    for (size_t i = 0; i < ncd; i++) {
+        cand *cd = &cs[i];
+        if (cd->date < 0 && fronted >= 0 && !cd->nominal && st->seg[cd->p_first] >= main_seg)
+            cd->date = fronted;
+        if (cd->need_date) {
+            if (cd->date < 0 || main_subj < 0 || cs[main_subj].p_first < cd->p_first)
+                continue;
+            const subj *ms = &cs[main_subj].s[0];
+            size_t n;
+            const char *pk = NULL;
+            for (long q = (long)cd->p_first - 1; q >= 0 && q + 5 > (long)cd->p_first; q--) {
+                pk = tkey(s, (size_t)q, &n);
+                if (kis(s, (size_t)q, "his") || kis(s, (size_t)q, "her") || kis(s, (size_t)q, "its") ||
+                    kis(s, (size_t)q, "their"))
+                    break;
+            }
+            int person = pk && (memcmp(pk, "his", 3) == 0 || memcmp(pk, "her", 3) == 0);
+            if (person != (strcmp(ms->type, "PERSON") == 0))
+                continue;
+            cd->s[0] = *ms;
+            cd->nsubj = 1;
+        }
+        len = 0;
+        long obj = cd->o_first <= cd->o_last ? put_span(&x, &len, cd->o_first, cd->o_last)
+                                             : put_str(st, &len, "");
+        if (obj < 0)
+            return NERC_ENOMEM;
+        long dtext = cd->date >= 0 ? put_span(&x, &len, m[cd->date].first_tok, m[cd->date].last_tok)
+                                   : put_str(st, &len, "");
+        if (dtext < 0)
+            return NERC_ENOMEM;
+        const char *pred = cd->lem >= 0 ? c->pool + c->lemmas[cd->lem].name_off : "say";
+        for (int q = 0; q < cd->nsubj; q++) {
+            const subj *sj = &cd->s[q];
+            /* a subject is not its own object */
+            if (cd->obj_mention >= 0 && sj->mention == cd->obj_mention)
+                continue;
+            nerc_triple t = {s->index,
+                             "claim",
+                             sj->name,
+                             sj->type,
+                             pred,
+                             st->buf + obj,
+                             cd->obj_mention >= 0 ? nerc_type_name(m[cd->obj_mention].type) : "",
+                             cd->neg ? "not" : "",
+                             cd->modality,
+                             cd->date >= 0 ? m[cd->date].value : "",
+                             st->buf + dtext,
+                             s->start,
+                             s->end,
+                             cd->conf};
+            if (emit(user, &t))
+                return NERC_ECALLBACK;
+        }
+    }
+
+    /* remember subjects and people for later pronouns and roles */
+    for (size_t k = 0; k < nm; k++)
+        if (m[k].type == NERC_PERSON && m[k].value)
+            remember(&st->last_person_mention, m[k].value, "PERSON", s->index);
+    for (size_t k = 0; k < nm; k++) {
+        if (!st->subjpos[k] || !m[k].value)
+            continue;
+        const char *ty = nerc_type_name(m[k].type);
+        if (m[k].type == NERC_PERSON)
+            remember(&st->person, m[k].value, ty, s->index);
+    }
+    for (size_t i = 0; i < ncd; i++) {
+        cand *cd = &cs[i];
+        for (int q = 0; q < cd->nsubj && q < 1; q++) {
+            const subj *sj = &cd->s[q];
+            if (strcmp(sj->type, "PERSON") == 0)
+                remember(&st->person, sj->name, sj->type, s->index);
+            else if (strcmp(sj->type, "ORG") == 0) {
+                remember(&st->org, sj->name, sj->type, s->index);
+                remember(&st->place_or_org, sj->name, sj->type, s->index);
+            } else if (strcmp(sj->type, "LOCATION") == 0) {
+                remember(&st->place, sj->name, sj->type, s->index);
+                remember(&st->place_or_org, sj->name, sj->type, s->index);
+            }
+        }
+    }
     return 0;
 }

@@ -3,10 +3,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <jansson.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "rss.h"
 #include "writer.h"
 
 #define READ_CHUNK (64u * 1024u)
@@ -109,7 +112,12 @@ int cli_push(const char ***list, size_t *n, const char *s)
 
 /* --------------------------------------------------------------- jobs */
 
+/* A job is a document to process, or a report kept in input order: a malformed
+ * line or item that was skipped, or an input that could not be read to its end. */
+typedef enum { JOB_DOC, JOB_SKIPPED, JOB_INPUT_ERROR } job_kind;
+
 typedef struct job {
+    job_kind kind;
     char *name;       /* the doc column */
     char *path;       /* file to read, or NULL */
     FILE *stream;     /* stream to read (stdin), or NULL */
@@ -134,10 +142,16 @@ static void job_clear(job *j)
     memset(j, 0, sizeof *j);
 }
 
-static void msgf(job *j, const char *fmt, const char *a, const char *b)
+static void msgf(job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Add a line for stderr to the job: it is printed when the job's rows are written. */
+static void msgf(job *j, const char *fmt, ...)
 {
     char line[1200];
-    int n = snprintf(line, sizeof line, fmt, a, b);
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
     if (n < 0)
         return;
     size_t len = (size_t)n < sizeof line ? (size_t)n : sizeof line - 1;
@@ -302,6 +316,8 @@ static int by_first(const void *a, const void *b)
 /* Process one document into j->out (and straight to `direct` when given). */
 static void run_job(const nerc *ctx, const cli_options *o, job *j, output *direct)
 {
+    if (j->kind != JOB_DOC)
+        return; /* a report: its message is all there is */
     run_ctx r = {o, j, {0}, direct, 0};
     nerc_handler h = {on_mention, on_triple, on_warning, &r};
     nerc_doc_options dopt = {j->doc_date ? j->doc_date : o->doc_date};

@@ -7,7 +7,7 @@
 #include "nerc.h"
 
 typedef enum { EMIT_TRIPLES, EMIT_MENTIONS, EMIT_ENTITIES } emit_kind;
-typedef enum { INPUT_TEXT, INPUT_JSONL } input_kind;
+typedef enum { INPUT_TEXT, INPUT_JSONL, INPUT_RSS } input_kind;
 typedef enum { SPLIT_NONE, SPLIT_BLANK, SPLIT_FORMFEED, SPLIT_LINE } split_mode;
 
 typedef struct cli_options {

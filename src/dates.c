@@ -1302,6 +1302,78 @@ static int valid_utf8(const unsigned char *s, size_t n)
 
 #define NONE ((size_t)-1)
 
+/* Cue words: most sentences hold no date, and a rule can only match where its cue
+ * is present, so a cheap scan of the words decides which rules run at all. */
+enum {
+    CUE_DIGIT = 1, CUE_MONTH = 2, CUE_WDAY = 4, CUE_DEICTIC = 8, CUE_UNIT = 16,
+    CUE_SEASON = 32, CUE_HOLIDAY = 64
+};
+
+static const unsigned rule_cues[K_COUNT] = {
+    [K_ISO] = CUE_DIGIT, [K_NUM] = CUE_DIGIT, [K_MDY] = CUE_MONTH, [K_DMY] = CUE_MONTH,
+    [K_MY] = CUE_MONTH, [K_QUARTER] = CUE_DIGIT | CUE_UNIT, [K_HOLIDAY] = CUE_HOLIDAY | CUE_UNIT,
+    [K_SEASON] = CUE_SEASON, [K_DECADE] = CUE_DIGIT, [K_CENTURY] = CUE_UNIT,
+    [K_YEAR] = CUE_DIGIT, [K_MON] = CUE_MONTH, [K_WEEKDAY] = CUE_WDAY,
+    [K_DEICTIC] = CUE_DEICTIC, [K_RELUNIT] = CUE_UNIT, [K_ANAPH] = CUE_UNIT, [K_AGO] = CUE_UNIT,
+};
+
+static const struct cue_word {
+    const char *word;
+    unsigned cue;
+} cue_words[] = {
+    {"january", CUE_MONTH}, {"february", CUE_MONTH}, {"march", CUE_MONTH}, {"april", CUE_MONTH},
+    {"may", CUE_MONTH}, {"june", CUE_MONTH}, {"july", CUE_MONTH}, {"august", CUE_MONTH},
+    {"september", CUE_MONTH}, {"october", CUE_MONTH}, {"november", CUE_MONTH},
+    {"december", CUE_MONTH}, {"jan", CUE_MONTH}, {"feb", CUE_MONTH}, {"mar", CUE_MONTH},
+    {"apr", CUE_MONTH}, {"jun", CUE_MONTH}, {"jul", CUE_MONTH}, {"aug", CUE_MONTH},
+    {"sep", CUE_MONTH}, {"sept", CUE_MONTH}, {"oct", CUE_MONTH}, {"nov", CUE_MONTH},
+    {"dec", CUE_MONTH}, {"monday", CUE_WDAY}, {"tuesday", CUE_WDAY}, {"wednesday", CUE_WDAY},
+    {"thursday", CUE_WDAY}, {"friday", CUE_WDAY}, {"saturday", CUE_WDAY}, {"sunday", CUE_WDAY},
+    {"today", CUE_DEICTIC}, {"yesterday", CUE_DEICTIC}, {"tomorrow", CUE_DEICTIC},
+    {"tonight", CUE_DEICTIC}, {"year", CUE_UNIT}, {"years", CUE_UNIT}, {"month", CUE_UNIT},
+    {"months", CUE_UNIT}, {"week", CUE_UNIT}, {"weeks", CUE_UNIT}, {"weekend", CUE_UNIT},
+    {"day", CUE_UNIT}, {"days", CUE_UNIT}, {"quarter", CUE_UNIT}, {"half", CUE_UNIT},
+    {"decade", CUE_UNIT}, {"decades", CUE_UNIT}, {"century", CUE_UNIT},
+    {"spring", CUE_SEASON}, {"summer", CUE_SEASON}, {"autumn", CUE_SEASON},
+    {"fall", CUE_SEASON}, {"winter", CUE_SEASON}, {"christmas", CUE_HOLIDAY},
+    {"halloween", CUE_HOLIDAY}, {"thanksgiving", CUE_HOLIDAY}, {"valentine", CUE_HOLIDAY},
+    {NULL, 0}};
+
+/* The cues present in text: digits, and ASCII words compared in lower case. */
+static unsigned text_cues(const char *text, size_t len)
+{
+    unsigned cues = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= '0' && c <= '9') {
+            cues |= CUE_DIGIT;
+            i++;
+            continue;
+        }
+        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        char w[16];
+        size_t n = 0;
+        while (j < len && (((unsigned char)text[j] | 0x20) >= 'a' && ((unsigned char)text[j] | 0x20) <= 'z')) {
+            if (n < sizeof w - 1)
+                w[n++] = (char)(text[j] | 0x20);
+            j++;
+        }
+        w[n] = '\0';
+        if (j - i < sizeof w - 1)
+            for (const struct cue_word *cw = cue_words; cw->word; cw++)
+                if (w[0] == cw->word[0] && strcmp(w, cw->word) == 0) {
+                    cues |= cw->cue;
+                    break;
+                }
+        i = j;
+    }
+    return cues;
+}
+
 /* Find rule k's next match starting at or after `from`; start in *ms (NONE if none). */
 static void search(const dates *d, dates_state *st, int k, const char *text, size_t len,
                    size_t from, size_t *ms, size_t *me)
@@ -1333,8 +1405,15 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
         return NERC_EARG;
     size_t next_s[K_COUNT], next_e[K_COUNT];
     int done[K_COUNT] = {0};
-    for (int k = 0; k < K_COUNT; k++)
+    unsigned cues = text_cues(text, len);
+    for (int k = 0; k < K_COUNT; k++) {
+        if (!(cues & rule_cues[k])) {
+            done[k] = 1;
+            next_s[k] = NONE;
+            continue;
+        }
         search(d, st, k, text, len, 0, &next_s[k], &next_e[k]);
+    }
     size_t pos = 0;
     size_t count = 0;
     pcre2_match_data *md = st->match_data;

@@ -640,8 +640,10 @@ int rss_next(rss_reader *r, rss_item *item, char *err, size_t errlen)
         if (type == XML_READER_TYPE_END_ELEMENT && in_item && depth == item_depth) {
             int res = build(r, &p, item, err, errlen);
             pending_free(&p);
-            if (res == RSS_BAD_FEED)
+            if (res == RSS_BAD_FEED) {
                 r->done = 1;
+                snprintf(err, errlen, "%d: out of memory", xmlTextReaderGetParserLineNumber(xr));
+            }
             return res;
         }
         if (type != XML_READER_TYPE_ELEMENT)

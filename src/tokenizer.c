@@ -104,27 +104,36 @@ int key_of(const char *s, size_t len, char **dst, size_t *dst_len, size_t *dst_c
 typedef enum { CH_SPACE, CH_NEWLINE, CH_LETTER, CH_DIGIT, CH_MARK, CH_APOS, CH_HYPHEN,
                CH_PERIOD, CH_COMMA, CH_SLASH, CH_OTHER } char_class;
 
+/* Classes of ASCII characters, the common case, without a function call per byte. */
+static char_class classify_ascii(int32_t c)
+{
+    if (c == '\n' || c == '\r')
+        return CH_NEWLINE;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        return CH_LETTER;
+    if (c >= '0' && c <= '9')
+        return CH_DIGIT;
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c < 0x20 || c == 0x7f)
+        return CH_SPACE;
+    switch (c) {
+    case '\'': case '`': return CH_APOS;
+    case '-': return CH_HYPHEN;
+    case '.': return CH_PERIOD;
+    case ',': return CH_COMMA;
+    case '/': return CH_SLASH;
+    default: return CH_OTHER;
+    }
+}
+
 static char_class classify(int32_t c)
 {
-    if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029)
+    if (c < 0x80)
+        return classify_ascii(c);
+    if (c == 0x2028 || c == 0x2029)
         return CH_NEWLINE;
-    c = ascii_variant(c);
-    if (c < 0x80) {
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c < 0x20 || c == 0x7f)
-            return CH_SPACE;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-            return CH_LETTER;
-        if (c >= '0' && c <= '9')
-            return CH_DIGIT;
-        switch (c) {
-        case '\'': return CH_APOS;
-        case '-': return CH_HYPHEN;
-        case '.': return CH_PERIOD;
-        case ',': return CH_COMMA;
-        case '/': return CH_SLASH;
-        default: return CH_OTHER;
-        }
-    }
+    c = ascii_variant(c); /* curly quotes, dashes, no-break spaces */
+    if (c < 0x80)
+        return classify_ascii(c);
     switch (utf8proc_category(c)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
@@ -156,6 +165,14 @@ static size_t decode(const char *s, size_t len, size_t i, int32_t *c)
 
 static char_class class_at(const char *s, size_t len, size_t i, int32_t *cp, size_t *n)
 {
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+        if (cp)
+            *cp = b;
+        if (n)
+            *n = 1;
+        return classify_ascii(b);
+    }
     int32_t c;
     size_t k = decode(s, len, i, &c);
     if (cp)
@@ -199,6 +216,23 @@ static int push_token(token_buf *b, const char *text, size_t start, size_t end, 
     /* Classify the token's characters. */
     int letters = 0, upper = 0, lower = 0, digits = 0, first = 1;
     for (size_t i = start; i < end;) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch < 0x80) {
+            if (ch >= 'A' && ch <= 'Z') {
+                letters++;
+                upper++;
+                if (first)
+                    flags |= TOK_UPPER;
+            } else if (ch >= 'a' && ch <= 'z') {
+                letters++;
+                lower++;
+            } else if (ch >= '0' && ch <= '9') {
+                digits++;
+            }
+            first = 0;
+            i++;
+            continue;
+        }
         int32_t c;
         size_t n = decode(text, end, i, &c);
         char_class k = classify(c);
@@ -682,9 +716,12 @@ int splitter_next(splitter *s, sentence *out)
         size_t end;
         if (s->len == 0 || find_boundary(s, &end) != B_YES)
             return 0;
-        /* Skip sentences made only of whitespace. */
+        /* Skip sentences made only of whitespace (NUL and invalid bytes read as
+         * spaces count as whitespace too: trim the sanitised copy). */
+        if (sanitise(s, end) < 0)
+            return NERC_ENOMEM;
         size_t a = 0;
-        while (a < end && (is_space_byte((unsigned char)s->buf[a]) || s->buf[a] == '\n'))
+        while (a < end && (is_space_byte((unsigned char)s->text[a]) || s->text[a] == '\n'))
             a++;
         if (a == end) {
             s->consumed = end;
@@ -692,10 +729,8 @@ int splitter_next(splitter *s, sentence *out)
             continue;
         }
         size_t z = end;
-        while (z > a && (is_space_byte((unsigned char)s->buf[z - 1]) || s->buf[z - 1] == '\n'))
+        while (z > a && (is_space_byte((unsigned char)s->text[z - 1]) || s->text[z - 1] == '\n'))
             z--;
-        if (sanitise(s, end) < 0)
-            return NERC_ENOMEM;
         if (tokenize(s->text + a, z - a, &s->toks) < 0)
             return NERC_ENOMEM;
         out->index = s->next_index++;
