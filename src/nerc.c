@@ -634,6 +634,7 @@ static int process_sentence(nerc_doc *d, const sentence *s)
     }
     /* 3. rules */
     rule_ctx rcx = {d, s, 0};
+    rules_select(ctx->rules, d->rscratch, s->keys, s->tokens, s->n_tokens);
     int rr = rules_run(ctx->rules, d->rscratch, s->text, len, on_rule, &rcx);
     if (rcx.rc < 0)
         return rcx.rc;

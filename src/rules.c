@@ -18,19 +18,101 @@
 typedef struct rule {
     rule_info info;
     pcre2_code *code;
+    int always;        /* no cue words: runs on every sentence */
 } rule;
+
+/* Cue word -> rule: a rule with cues runs only on sentences holding one of them. */
+typedef struct cue {
+    char *key;
+    size_t rule;
+} cue;
 
 struct rule_set {
     rule *rules;
     size_t n, cap;
     uint32_t max_groups;
+    cue *cues;         /* open addressing on key; key == NULL marks a free slot */
+    size_t cue_cap, cue_count;
 };
 
 struct rule_scratch {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
+    unsigned char *active; /* per rule, set by rules_select */
+    size_t active_n;
+    int selected;
     char canon[MAX_CANONICAL];
 };
+
+static uint32_t cue_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static int cue_add(rule_set *r, const char *key, size_t n, size_t rule_index)
+{
+    if ((r->cue_count + 1) * 2 > r->cue_cap) {
+        size_t cap = r->cue_cap ? r->cue_cap * 2 : 64;
+        cue *t = calloc(cap, sizeof *t);
+        if (!t)
+            return NERC_ENOMEM;
+        for (size_t i = 0; i < r->cue_cap; i++) {
+            if (!r->cues[i].key)
+                continue;
+            size_t j = cue_hash(r->cues[i].key, strlen(r->cues[i].key)) & (cap - 1);
+            while (t[j].key)
+                j = (j + 1) & (cap - 1);
+            t[j] = r->cues[i];
+        }
+        free(r->cues);
+        r->cues = t;
+        r->cue_cap = cap;
+    }
+    size_t j = cue_hash(key, n) & (r->cue_cap - 1);
+    while (r->cues[j].key)
+        j = (j + 1) & (r->cue_cap - 1);
+    r->cues[j].key = strndup(key, n);
+    if (!r->cues[j].key)
+        return NERC_ENOMEM;
+    r->cues[j].rule = rule_index;
+    r->cue_count++;
+    return 0;
+}
+
+/* Parse a leading "(?#cues:word,word)" comment: each word, lower-cased, is a cue of
+ * rule rule_index. Returns the number of cues, or NERC_ENOMEM. */
+static int parse_cues(rule_set *r, const char *pattern, size_t rule_index)
+{
+    static const char tag[] = "(?#cues:";
+    if (strncmp(pattern, tag, sizeof tag - 1) != 0)
+        return 0;
+    const char *p = pattern + sizeof tag - 1, *end = strchr(p, ')');
+    if (!end)
+        return 0;
+    int count = 0;
+    while (p < end) {
+        const char *q = p;
+        while (q < end && *q != ',')
+            q++;
+        char key[128];
+        size_t n = 0;
+        for (const char *c = p; c < q && n < sizeof key - 1; c++)
+            if (*c != ' ')
+                key[n++] = (char)tolower((unsigned char)*c);
+        if (n > 0) {
+            if (cue_add(r, key, n, rule_index) < 0)
+                return NERC_ENOMEM;
+            count++;
+        }
+        p = q + 1;
+    }
+    return count;
+}
 
 rule_set *rules_new(void)
 {
@@ -47,6 +129,9 @@ void rules_free(rule_set *r)
         free((char *)r->rules[i].info.canonical);
     }
     free(r->rules);
+    for (size_t i = 0; i < r->cue_cap; i++)
+        free(r->cues[i].key);
+    free(r->cues);
     free(r);
 }
 
@@ -172,6 +257,13 @@ int rules_add_line(rule_set *r, const char *line_in, const char *where, char *er
         r->cap = nc;
     }
     rule *ru = &r->rules[r->n];
+    int ncues = parse_cues(r, pattern, r->n);
+    if (ncues < 0) {
+        pcre2_code_free(code);
+        rc = NERC_ENOMEM;
+        goto out;
+    }
+    ru->always = ncues == 0;
     ru->code = code;
     ru->info.name = strdup(name);
     ru->info.canonical = strdup(canon);
@@ -237,6 +329,12 @@ rule_scratch *rule_scratch_new(const rule_set *r)
         rule_scratch_free(s);
         return NULL;
     }
+    s->active_n = r->n;
+    s->active = calloc(r->n ? r->n : 1, 1);
+    if (!s->active) {
+        rule_scratch_free(s);
+        return NULL;
+    }
     pcre2_set_match_limit(s->mctx, RULE_MATCH_LIMIT);
     pcre2_set_depth_limit(s->mctx, RULE_DEPTH_LIMIT);
     return s;
@@ -248,6 +346,7 @@ void rule_scratch_free(rule_scratch *s)
         return;
     pcre2_match_data_free(s->md);
     pcre2_match_context_free(s->mctx);
+    free(s->active);
     free(s);
 }
 
@@ -280,12 +379,35 @@ static size_t expand(rule_scratch *s, const rule_info *ri, const char *text, siz
     return o;
 }
 
+void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const token *toks,
+                  size_t n)
+{
+    if (s->active_n < r->n)
+        return; /* a scratch made for a smaller set: run everything */
+    for (size_t i = 0; i < r->n; i++)
+        s->active[i] = (unsigned char)r->rules[i].always;
+    if (r->cue_count)
+        for (size_t t = 0; t < n; t++) {
+            const char *k = keys + toks[t].key;
+            size_t kl = toks[t].key_len;
+            for (size_t j = cue_hash(k, kl) & (r->cue_cap - 1); r->cues[j].key;
+                 j = (j + 1) & (r->cue_cap - 1))
+                if (strlen(r->cues[j].key) == kl && memcmp(r->cues[j].key, k, kl) == 0)
+                    s->active[r->cues[j].rule] = 1;
+        }
+    s->selected = 1;
+}
+
 int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
               rule_emit_fn emit, void *user)
 {
     int result = 0;
+    int selected = s->selected;
+    s->selected = 0;
     for (size_t i = 0; i < r->n; i++) {
         const rule *ru = &r->rules[i];
+        if (selected && !s->active[i])
+            continue;
         PCRE2_SIZE at = 0;
         while (at <= len) {
             int rc = pcre2_match(ru->code, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK,

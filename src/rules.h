@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "nerc.h"
+#include "tokenizer.h"
 
 typedef struct rule_set rule_set;
 typedef struct rule_scratch rule_scratch;
@@ -43,7 +44,14 @@ void rule_scratch_free(rule_scratch *s);
 typedef int (*rule_emit_fn)(void *user, const rule_info *rule, size_t start, size_t end,
                             const char *canonical, size_t canonical_len);
 
-/* Run every rule over text (valid UTF-8). Returns 0, NERC_ENOMEM, NERC_ECALLBACK, or
+/* Choose the rules for the next rules_run from the sentence's token keys: a rule whose
+ * pattern starts with the comment "(?#cues:word,word,...)" runs only when one of
+ * those words (compared as lower-case token keys) is in the sentence; rules without
+ * cues always run. Without a call, rules_run runs every rule. */
+void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const token *toks,
+                  size_t n);
+
+/* Run every (selected) rule over text (valid UTF-8). Returns 0, NERC_ENOMEM, NERC_ECALLBACK, or
  * NERC_ELIMIT when some match hit a limit (the other rules still ran). */
 int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
               rule_emit_fn emit, void *user);
