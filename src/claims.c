@@ -7,9 +7,9 @@
  *      attack`, `the death of X`, `help from X`), otherwise as a verb with its
  *      auxiliaries, negation and modal to the left;
  *   3. the subject of a verb is the entity right before the verb group (with
- *      coordination, appositions, relative pronouns, agent nouns such as
+ *      coordination, appositions, relative pronouns, actor nouns such as
  *      `Houthi fighters`, and pronouns/roles resolved from the document so far);
- *      passives take their `by` agent;
+ *      passives take the doer named in their `by` phrase;
  *   4. the sentence is cut into clauses at punctuation and subordinating words;
  *      an event takes the DATE of its own clause, else a fronted date;
  *   5. the object runs to the clause end; for statements it is the reported or
@@ -29,7 +29,7 @@
 enum { F_BASE = 1, F_S3 = 2, F_PAST = 4, F_PP = 8, F_ING = 16, F_NOUN = 32 };
 enum { NP_NONE = 0, NP_OF = 1, NP_FROM = 2 }; /* which phrase names a noun's subject */
 enum { CL_EVENT = 0, CL_SPEECH = 1 };
-enum { W_TITLE = 1, W_AGENT = 2, W_ORG = 4, W_PLACE = 8 };
+enum { W_TITLE = 1, W_ACTOR = 2, W_ORG = 4, W_PLACE = 8 };
 
 typedef struct lex_entry {
     uint32_t key_off, key_len; /* normalised form, tokens joined by one space */
@@ -320,13 +320,13 @@ static int load_words(claims *c, const char *path, token_buf *tb, char *err, siz
             break;
         }
         int32_t w = strcmp(fl[1], "title") == 0   ? W_TITLE
-                    : strcmp(fl[1], "agent") == 0 ? W_AGENT
+                    : strcmp(fl[1], "actor") == 0 ? W_ACTOR
                     : strcmp(fl[1], "org") == 0   ? W_ORG
                     : strcmp(fl[1], "place") == 0 ? W_PLACE
                                                   : 0;
         if (!w) {
             rc = NERC_EFORMAT;
-            why = "class must be title, agent, org or place";
+            why = "class must be title, actor, org or place";
             break;
         }
         char key[256];
@@ -431,7 +431,7 @@ struct claims_state {
     int *seg;    /* token -> clause number */
     uint8_t *quoted;
     uint8_t *subjpos; /* mention -> 1 when it stands in subject position */
-    size_t tok_cap, m_cap;
+    size_t tok_cap, m_cap; /* capacity of ment/seg/quoted, of subjpos */
     cand *cands;
     size_t n_cands, cap_cands;
     char *buf; /* output strings */
@@ -677,6 +677,8 @@ static void gather_coordination(const ctx *x, cand *cd, int k)
     int seen_and = 0;
     while (n < MAX_SUBJ && f >= 2) {
         size_t j = f - 1;
+        if (kis(x->s, j, "the") && j > 1)
+            j--;
         int is_and = kis(x->s, j, "and");
         /* "A, B and C": a comma joins names only inside a list closed by "and" */
         if (!is_and && !(is_punct(x->s, j, ',') && seen_and))
@@ -788,13 +790,14 @@ static int find_subject(const ctx *x, long j, cand *cd, int gerund)
     if (k >= 0) {
         if (!subject_type_ok(x->m[k].type))
             return 0;
-        /* "with Iran supplying ..." is fine for a gerund; otherwise a prepositional
-         * object is no subject */
-        if (after_prep(x, k)) {
-            size_t f = x->m[k].first_tok;
-            if (!(gerund && f > 0 && kis(s, f - 1, "with")))
-                return 0;
-        }
+        /* "with Iran supplying ..." is the only gerund taken with its own subject;
+         * otherwise a prepositional object is no subject */
+        size_t f = x->m[k].first_tok;
+        int with = f > 0 && kis(s, f - 1, "with");
+        if (gerund != with)
+            return 0;
+        if (after_prep(x, k) && !with)
+            return 0;
         gather_coordination(x, cd, k);
         cd->conf = cd->nsubj > 1 ? 0.75 : 0.8;
         /* "Like X, Y lost ...": X did it too */
@@ -810,11 +813,29 @@ static int find_subject(const ctx *x, long j, cand *cd, int gerund)
         }
         return 1;
     }
-    size_t n;
-    const char *key = tkey(s, (size_t)j, &n);
-    (void)key;
-    /* agent nouns: "Houthi fighters attacked" */
-    if ((word_class(x, (size_t)j) & W_AGENT) && j >= 1) {
+    /* "the European Union (EU) launched" */
+    if (is_punct(s, (size_t)j, ')') && j >= 2 && is_punct(s, (size_t)j - 2, '(')) {
+        int k2 = mention_ending_at(x, (size_t)j - 1);
+        if (k2 >= 0 && subject_type_ok(x->m[k2].type) && j >= 3 && mention_ending_at(x, (size_t)j - 3) >= 0) {
+            gather_coordination(x, cd, mention_ending_at(x, (size_t)j - 3));
+            cd->conf = 0.75;
+            return 1;
+        }
+    }
+    /* "Hezbollah's secretary-general, Hassan Nasrallah, died" */
+    if (is_punct(s, (size_t)j, ',') && j >= 2) {
+        int k2 = mention_ending_at(x, (size_t)j - 1);
+        if (k2 >= 0 && x->m[k2].type == NERC_PERSON && x->m[k2].first_tok >= 2 &&
+            is_punct(s, x->m[k2].first_tok - 1, ',') &&
+            (word_class(x, x->m[k2].first_tok - 2) & W_TITLE)) {
+            cd->nsubj = 1;
+            subj_from_mention(x, &cd->s[0], k2);
+            cd->conf = 0.7;
+            return 1;
+        }
+    }
+    /* actor nouns: "Houthi fighters attacked" */
+    if ((word_class(x, (size_t)j) & W_ACTOR) && j >= 1) {
         int k2 = mention_ending_at(x, (size_t)j - 1);
         if (k2 >= 0 && (x->m[k2].type == NERC_ORG || x->m[k2].type == NERC_LOCATION) &&
             !after_prep(x, k2)) {
@@ -898,8 +919,12 @@ static int is_boundary(const ctx *x, size_t i)
         if (n != 1)
             return 0;
         switch (k[0]) {
-        case ',': case ';': case ':': case '(': case ')': case '"': case '?': case '!':
-        case '[': case ']':
+        case '(':
+            /* "(EU)" after a name is part of it */
+            return !(i + 2 < s->n_tokens && x->st->ment[i + 1] >= 0 && is_punct(s, i + 2, ')'));
+        case ')':
+            return !(i >= 2 && x->st->ment[i - 1] >= 0 && is_punct(s, i - 2, '('));
+        case ',': case ';': case ':': case '"': case '?': case '!': case '[': case ']':
             return 1;
         case '-':
             return (t->flags & TOK_SPACE_BEFORE) != 0;
@@ -1069,7 +1094,7 @@ static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
             size_t e = f - 2, b = e;
             int tw = -1;
             while (b > 0 && f - b < 9 && !is_punct(s, b, ',') && !(s->tokens[b].flags & TOK_POSSESSIVE)) {
-                if (st->ment[b] >= 0 && (b == e || x->m[st->ment[b]].type == NERC_PERSON))
+                if (st->ment[b] >= 0 && x->m[st->ment[b]].type == NERC_PERSON)
                     break;
                 if (tw < 0 && st->ment[b] < 0 && (word_class(x, b) & W_TITLE))
                     tw = (int)b;
@@ -1110,7 +1135,7 @@ static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
         if (l + 2 < s->n_tokens && (is_punct(s, l + 1, ',') || kis(s, l + 1, "is") || kis(s, l + 1, "was"))) {
             int cop = !is_punct(s, l + 1, ',');
             size_t b = l + 2, e = b;
-            if (!cop && !kin(s, b, W_DET) && !(word_class(x, b) & W_TITLE) &&
+            if (!kin(s, b, W_DET) && !(word_class(x, b) & W_TITLE) &&
                 !(s->tokens[b].flags & TOK_UPPER))
                 continue;
             if (cop && kin(s, b, W_DET) && !kis(s, b, "the") && !kis(s, b, "a") && !kis(s, b, "an"))
@@ -1122,7 +1147,7 @@ static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
                     tw = (int)e;
                 if (at < 0 && (kis(s, e, "at") || kis(s, e, "of")) && tw >= 0 && cop)
                     at = (int)e;
-                if (st->ment[e] < 0 && !cop && e > b && lex_find(x->c, &x->c->preds, s->keys + s->tokens[e].key, s->tokens[e].key_len))
+                if (st->ment[e] < 0 && e > b && lex_find(x->c, &x->c->preds, s->keys + s->tokens[e].key, s->tokens[e].key_len))
                     break;
                 e++;
             }
@@ -1224,10 +1249,22 @@ static void speech_object(const ctx *x, cand *cd, size_t from)
             a = j + 1;
             break;
         }
-        if (is_punct(s, j, ',') || is_punct(s, j, '.') || is_punct(s, j, ';'))
+        if (x->st->ment[j] < 0 && (is_punct(s, j, ',') || is_punct(s, j, '.') || is_punct(s, j, ';')))
             break;
     }
     size_t e = s->n_tokens;
+    /* unquoted reported words end where a new clause is joined on:
+     * "..., and in February the EU launched", "..., while X said" */
+    for (size_t j = a; j + 1 < s->n_tokens; j++) {
+        if (x->st->quoted[j] || is_quote(s, j))
+            break;
+        if (is_punct(s, j, ';') ||
+            (is_punct(s, j, ',') && (kis(s, j + 1, "and") || kis(s, j + 1, "while") ||
+                                     kis(s, j + 1, "but") || kis(s, j + 1, "whereas")))) {
+            e = j;
+            break;
+        }
+    }
     if (a > from && is_quote(s, a - 1)) {
         /* the quotation up to its closing mark */
         size_t q = a;
@@ -1235,7 +1272,10 @@ static void speech_object(const ctx *x, cand *cd, size_t from)
             q++;
         e = q;
     }
-    if (e > a) {
+    int words = 0;
+    for (size_t j = a; j < e && !words; j++)
+        words = (s->tokens[j].flags & (TOK_WORD | TOK_NUMBER)) != 0;
+    if (words) {
         cd->o_first = (uint32_t)a;
         cd->o_last = (uint32_t)(e - 1);
     }
@@ -1330,7 +1370,7 @@ static int nominal_event(const ctx *x, const pmatch *pm, cand *cd)
             }
         }
     }
-    /* (3) an agent further on: "the decimation of ... at the hands of X", "... by X" */
+    /* (3) a doer further on: "the decimation of ... at the hands of X", "... by X" */
     if (f > 0 && kin(s, f - 1, W_DET)) {
         for (size_t q = l + 1; q + 1 < s->n_tokens && q < l + 12 && !is_clause_end(x, q); q++) {
             size_t at = 0;
@@ -1461,14 +1501,16 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
         long sj = vg.start - 1;
         int found = 0;
         if (passive) {
-            /* agent of a "by" phrase */
+            /* the doer named in a "by" phrase */
             size_t q = pm->last + 1;
             if (q + 1 < s->n_tokens && kis(s, q, "by")) {
                 size_t a = q + 1;
                 if (kis(s, a, "the") && a + 1 < s->n_tokens)
                     a++;
                 int k = st->ment[a];
-                if (k >= 0 && x->m[k].first_tok == a && subject_type_ok(x->m[k].type)) {
+                if (k >= 0 && x->m[k].first_tok == a && subject_type_ok(x->m[k].type) &&
+                    !(x->m[k].last_tok + 1 < s->n_tokens &&
+                      (s->tokens[x->m[k].last_tok + 1].flags & TOK_POSSESSIVE))) {
                     /* take the whole coordination after "by" */
                     size_t endk = x->m[k].last_tok;
                     int ks[MAX_SUBJ], n = 0;
@@ -1564,6 +1606,15 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
         cd->o_last = o2;
         cd->obj_mention = om;
     } else if (speech) {
+        /* "what X called Operation Y" names something; "called for/on" asks */
+        const char *ln = x->c->pool + x->c->lemmas[e->val].name_off;
+        if (strcmp(ln, "call") == 0 &&
+            !(pm->last + 1 < s->n_tokens &&
+              (kis(s, pm->last + 1, "for") || kis(s, pm->last + 1, "on") ||
+               kis(s, pm->last + 1, "upon") || is_quote(s, pm->last + 1)))) {
+            st->n_cands--;
+            return 0;
+        }
         speech_object(x, cd, pm->last + 1);
         if (cd->o_first > cd->o_last) {
             uint32_t qa, qb;
@@ -1629,21 +1680,24 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
     if (!c || !st || !s)
         return 0;
     size_t nt = s->n_tokens;
-    if (grow((void **)&st->ment, &st->tok_cap, nt + 1, sizeof *st->ment) < 0)
-        return NERC_ENOMEM;
-    {
-        size_t cap2 = 0, cap3 = 0;
-        /* seg and quoted share tok_cap; grow them to the same size */
-        void *p = realloc(st->seg, st->tok_cap * sizeof *st->seg);
-        if (!p)
+    if (nt + 1 > st->tok_cap) {
+        /* the three token arrays grow together; each pointer is kept as soon as it moves */
+        size_t cap = st->tok_cap ? st->tok_cap : 64;
+        while (cap < nt + 1)
+            cap *= 2;
+        int *a = realloc(st->ment, cap * sizeof *a);
+        if (!a)
             return NERC_ENOMEM;
-        st->seg = p;
-        p = realloc(st->quoted, st->tok_cap);
-        if (!p)
+        st->ment = a;
+        int *b = realloc(st->seg, cap * sizeof *b);
+        if (!b)
             return NERC_ENOMEM;
-        st->quoted = p;
-        (void)cap2;
-        (void)cap3;
+        st->seg = b;
+        uint8_t *q = realloc(st->quoted, cap);
+        if (!q)
+            return NERC_ENOMEM;
+        st->quoted = q;
+        st->tok_cap = cap;
     }
     if (grow((void **)&st->subjpos, &st->m_cap, nm + 1, 1) < 0)
         return NERC_ENOMEM;

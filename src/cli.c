@@ -391,45 +391,65 @@ static void run_job(const nerc *ctx, const cli_options *o, job *j, output *direc
 
 /* --------------------------------------------------------- generator */
 
-/* Produces the jobs of all inputs, in order. */
+/* One input as named on the command line or found in a directory. */
+typedef struct input {
+    char *path;        /* "-" = stdin */
+    char *error;       /* why it cannot be read (reported in order), or NULL */
+} input;
+
+typedef enum { FEED_NONE, FEED_JSONL, FEED_SPLIT, FEED_RSS } feed_kind;
+
+/* Produces the jobs of all inputs, in order. Runs in the main thread only (libxml2
+ * and stdio state live here). */
 typedef struct generator {
     const cli_options *o;
-    char **paths;       /* files gathered from the inputs ("-" = stdin) */
-    size_t n_paths, next_path;
-    FILE *feed;         /* open file for jsonl / split reading */
+    input *inputs;
+    size_t n_inputs, next_input;
+    feed_kind feed;      /* the feed being read, if any */
+    FILE *feed_file;     /* jsonl / split */
+    rss_reader *rss;
+    int rss_fd;          /* descriptor to close after the feed, or -1 */
     const char *feed_name;
-    size_t feed_line;
-    size_t feed_docs;
-    int any_error;
-    outbuf errors;      /* gathering errors, printed in order */
-    size_t total_bytes; /* sum of file sizes, for the progress line; 0 if unknown */
+    size_t feed_line;    /* jsonl: lines read */
+    size_t feed_docs;    /* split: documents read */
+    size_t total_bytes;  /* sum of file sizes, for the progress line; 0 if unknown */
 } generator;
 
-static int path_push(generator *g, const char *p)
+static void input_push(generator *g, const char *p, const char *error)
 {
-    char **n = realloc(g->paths, (g->n_paths + 1) * sizeof *n);
+    input *n = realloc(g->inputs, (g->n_inputs + 1) * sizeof *n);
     if (!n)
-        return -1;
-    g->paths = n;
-    g->paths[g->n_paths] = strdup(p);
-    if (!g->paths[g->n_paths])
-        return -1;
-    g->n_paths++;
-    return 0;
+        return;
+    g->inputs = n;
+    input *in = &g->inputs[g->n_inputs];
+    in->path = strdup(p);
+    in->error = error ? strdup(error) : NULL;
+    if (!in->path) {
+        free(in->error);
+        return;
+    }
+    g->n_inputs++;
 }
 
-static void gather_error(generator *g, const char *path, const char *why)
+/* Files inside directories: --include, else by the input format's usual extension. */
+static int included(const cli_options *o, const char *name)
 {
-    fprintf(stderr, "nerc: %s: %s\n", path, why);
-    g->any_error = 1;
+    if (o->include)
+        return fnmatch(o->include, name, 0) == 0;
+    if (o->input == INPUT_JSONL)
+        return fnmatch("*.jsonl", name, 0) == 0;
+    if (o->input == INPUT_RSS)
+        return fnmatch("*.xml", name, 0) == 0 || fnmatch("*.rss", name, 0) == 0 ||
+               fnmatch("*.atom", name, 0) == 0;
+    return fnmatch("*.txt", name, 0) == 0;
 }
 
-static void walk(generator *g, const char *dir, const char *include)
+static void walk(generator *g, const char *dir)
 {
     struct dirent **names = NULL;
     int n = scandir(dir, &names, NULL, alphasort);
     if (n < 0) {
-        gather_error(g, dir, strerror(errno));
+        input_push(g, dir, strerror(errno));
         return;
     }
     for (int i = 0; i < n; i++) {
@@ -444,11 +464,11 @@ static void walk(generator *g, const char *dir, const char *include)
             snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", nm);
             struct stat st;
             if (stat(p, &st) != 0)
-                gather_error(g, p, strerror(errno));
+                input_push(g, p, strerror(errno));
             else if (S_ISDIR(st.st_mode))
-                walk(g, p, include);
-            else if (S_ISREG(st.st_mode) && fnmatch(include, nm, 0) == 0) {
-                path_push(g, p);
+                walk(g, p);
+            else if (S_ISREG(st.st_mode) && included(g->o, nm)) {
+                input_push(g, p, NULL);
                 g->total_bytes += (size_t)st.st_size;
             }
             free(p);
@@ -461,29 +481,42 @@ static void walk(generator *g, const char *dir, const char *include)
 static void gather(generator *g)
 {
     const cli_options *o = g->o;
-    const char *include = o->include ? o->include : (o->input == INPUT_JSONL ? "*.jsonl" : "*.txt");
     if (o->n_inputs == 0) {
-        path_push(g, "-");
+        input_push(g, "-", NULL);
         return;
     }
     for (size_t i = 0; i < o->n_inputs; i++) {
         const char *p = o->inputs[i];
         if (strcmp(p, "-") == 0) {
-            path_push(g, p);
+            input_push(g, p, NULL);
             continue;
         }
         struct stat st;
         if (stat(p, &st) != 0) {
-            gather_error(g, p, strerror(errno));
+            input_push(g, p, strerror(errno));
             continue;
         }
         if (S_ISDIR(st.st_mode))
-            walk(g, p, include);
+            walk(g, p);
         else {
-            path_push(g, p);
+            input_push(g, p, NULL);
             g->total_bytes += (size_t)st.st_size;
         }
     }
+}
+
+static void generator_free(generator *g)
+{
+    if (g->feed_file && g->feed_file != stdin)
+        fclose(g->feed_file);
+    rss_close(g->rss);
+    if (g->rss_fd >= 0)
+        close(g->rss_fd);
+    for (size_t i = 0; i < g->n_inputs; i++) {
+        free(g->inputs[i].path);
+        free(g->inputs[i].error);
+    }
+    free(g->inputs);
 }
 
 /* Read the next document of a --split stream into *text. Returns 1, or 0 at EOF. */
@@ -497,7 +530,7 @@ static int read_split_doc(FILE *f, split_mode mode, char **text, size_t *len)
     int got = 0;
     if (mode == SPLIT_FORMFEED) {
         int c;
-        while ((c = fgetc(f)) != EOF) {
+        while ((c = getc(f)) != EOF) {
             got = 1;
             if (c == '\f')
                 break;
@@ -562,8 +595,9 @@ static char *json_string_field(json_t *obj, const char *key)
     return NULL;
 }
 
-/* Turn one JSON Lines line into a job. Returns 1 on success, 0 to skip (reported). */
-static int jsonl_job(generator *g, const char *line, size_t len, job *j)
+/* Turn one JSON Lines line into a job: a document, or a report that the line was
+ * skipped. */
+static void jsonl_job(generator *g, const char *line, size_t len, job *j)
 {
     const cli_options *o = g->o;
     char where[600];
@@ -571,21 +605,23 @@ static int jsonl_job(generator *g, const char *line, size_t len, job *j)
     json_error_t e;
     json_t *obj = json_loadb(line, len, 0, &e);
     if (!obj || !json_is_object(obj)) {
-        fprintf(stderr, "nerc: %s: malformed JSON (%s); line skipped\n", where,
-                obj ? "not an object" : e.text);
+        j->kind = JOB_SKIPPED;
+        msgf(j, "nerc: %s: malformed JSON (%s); line skipped\n", where,
+             obj ? "not an object" : e.text);
         json_decref(obj);
-        g->any_error = 1;
-        return 0;
+        return;
     }
     char *text = json_string_field(obj, o->field_text);
     if (!text)
         text = json_string_field(obj, o->field_title);
     if (!text) {
-        fprintf(stderr, "nerc: %s: no '%s' text field; line skipped\n", where, o->field_text);
+        j->kind = JOB_SKIPPED;
+        msgf(j, "nerc: %s: no '%s' (or '%s') string field; line skipped\n", where,
+             o->field_text, o->field_title);
         json_decref(obj);
-        g->any_error = 1;
-        return 0;
+        return;
     }
+    j->kind = JOB_DOC;
     j->text = text;
     j->text_len = strlen(text);
     j->name = json_string_field(obj, o->field_id);
@@ -593,19 +629,128 @@ static int jsonl_job(generator *g, const char *line, size_t len, job *j)
         j->name = strdup(where);
     char *date = json_string_field(obj, o->field_date);
     if (date) {
-        /* accept a full timestamp: the first 10 characters carry the day */
-        if (strlen(date) >= 10)
-            date[10] = '\0';
-        if (cli_valid_date(date))
-            j->doc_date = date;
-        else {
-            fprintf(stderr, "nerc: %s: date '%s' is not YYYY-MM-DD; relative dates resolve without it\n",
-                    where, date);
-            free(date);
-        }
+        char day[11];
+        if (rss_parse_date(date, day) == 0)
+            j->doc_date = strdup(day);
+        else if (!o->quiet)
+            msgf(j, "nerc: %s: warning: date '%.200s' is neither YYYY-MM-DD nor RFC 822; "
+                    "relative dates resolve without it\n", where, date);
+        free(date);
     }
     json_decref(obj);
+}
+
+static void close_feed(generator *g)
+{
+    if (g->feed_file && g->feed_file != stdin)
+        fclose(g->feed_file);
+    g->feed_file = NULL;
+    rss_close(g->rss);
+    g->rss = NULL;
+    if (g->rss_fd >= 0)
+        close(g->rss_fd);
+    g->rss_fd = -1;
+    g->feed = FEED_NONE;
+}
+
+/* A jsonl or split feed reached its end: 1 with a report job if it ended on a read
+ * error, else 0. The feed is closed either way. */
+static int feed_end(generator *g, job *j)
+{
+    int bad = ferror(g->feed_file);
+    if (bad) {
+        j->kind = JOB_INPUT_ERROR;
+        msgf(j, "nerc: %s: read error: %s\n", g->feed_name, strerror(errno));
+    }
+    close_feed(g);
+    return bad;
+}
+
+static int jsonl_next(generator *g, job *j)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, g->feed_file)) >= 0) {
+        g->feed_line++;
+        size_t len = (size_t)n, start = 0;
+        while (len > 0 && strchr(" \t\r\n", line[len - 1]))
+            len--;
+        while (start < len && strchr(" \t", line[start]))
+            start++;
+        if (start == len)
+            continue; /* a blank line holds no item */
+        jsonl_job(g, line + start, len - start, j);
+        free(line);
+        return 1;
+    }
+    free(line);
+    return feed_end(g, j);
+}
+
+static int split_next(generator *g, job *j)
+{
+    char *text;
+    size_t len;
+    if (!read_split_doc(g->feed_file, g->o->split, &text, &len))
+        return feed_end(g, j);
+    g->feed_docs++;
+    char name[64];
+    snprintf(name, sizeof name, "-#%zu", g->feed_docs);
+    j->kind = JOB_DOC;
+    j->name = strdup(name);
+    j->text = text;
+    j->text_len = len;
     return 1;
+}
+
+static int rss_job(generator *g, job *j)
+{
+    rss_item it;
+    char err[600];
+    int rc = rss_next(g->rss, &it, err, sizeof err);
+    if (rc == RSS_END) {
+        close_feed(g);
+        return 0;
+    }
+    if (rc == RSS_ITEM) {
+        j->kind = JOB_DOC;
+        j->text = it.text;
+        j->text_len = it.text_len;
+        j->doc_date = it.date;
+        j->name = it.id;
+        if (!j->name) {
+            size_t n = strlen(g->feed_name) + 32;
+            j->name = malloc(n);
+            if (j->name)
+                snprintf(j->name, n, "%s#%zu", g->feed_name, it.number);
+        }
+        if (it.warning && !g->o->quiet)
+            msgf(j, "nerc: %s: item %zu: warning: %s\n", g->feed_name, it.number, it.warning);
+        free(it.warning);
+        return 1;
+    }
+    if (rc == RSS_BAD_ITEM) {
+        j->kind = JOB_SKIPPED;
+        msgf(j, "nerc: %s: item %zu: %s; item skipped\n", g->feed_name, it.number, err);
+        return 1;
+    }
+    j->kind = JOB_INPUT_ERROR;
+    msgf(j, "nerc: %s:%s; the rest of the feed is skipped\n", g->feed_name, err);
+    close_feed(g);
+    return 1;
+}
+
+/* Does the file start like an XML feed? */
+static int sniff_feed(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    char head[512];
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return rss_sniff(head, n);
 }
 
 /* Next job, or 0 when all inputs are done. */
@@ -614,69 +759,84 @@ static int next_job(generator *g, job *j)
     const cli_options *o = g->o;
     memset(j, 0, sizeof *j);
     for (;;) {
-        if (g->feed) {
-            if (o->input == INPUT_JSONL) {
-                char *line = NULL;
-                size_t cap = 0;
-                ssize_t n;
-                while ((n = getline(&line, &cap, g->feed)) >= 0) {
-                    g->feed_line++;
-                    size_t len = (size_t)n;
-                    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-                        len--;
-                    if (len == 0)
-                        continue;
-                    if (jsonl_job(g, line, len, j)) {
-                        free(line);
-                        return 1;
-                    }
-                }
-                free(line);
-            } else {
-                char *text;
-                size_t len;
-                if (read_split_doc(g->feed, o->split, &text, &len)) {
-                    g->feed_docs++;
-                    char name[64];
-                    snprintf(name, sizeof name, "-#%zu", g->feed_docs);
-                    j->name = strdup(name);
-                    j->text = text;
-                    j->text_len = len;
-                    return 1;
-                }
-            }
-            if (ferror(g->feed)) {
-                fprintf(stderr, "nerc: %s: read error: %s\n", g->feed_name, strerror(errno));
-                g->any_error = 1;
-            }
-            if (g->feed != stdin)
-                fclose(g->feed);
-            g->feed = NULL;
-        }
-        if (g->next_path >= g->n_paths)
+        if (g->feed == FEED_JSONL && jsonl_next(g, j))
+            return 1;
+        if (g->feed == FEED_SPLIT && split_next(g, j))
+            return 1;
+        if (g->feed == FEED_RSS && rss_job(g, j))
+            return 1;
+        if (g->feed != FEED_NONE)
+            continue; /* (only after close_feed, which sets FEED_NONE) */
+        if (g->next_input >= g->n_inputs)
             return 0;
-        const char *p = g->paths[g->next_path++];
-        int is_stdin = strcmp(p, "-") == 0;
-        if (o->input == INPUT_JSONL || (is_stdin && o->split != SPLIT_NONE)) {
-            g->feed = is_stdin ? stdin : fopen(p, "rb");
-            g->feed_name = is_stdin ? "-" : p;
-            g->feed_line = 0;
-            if (!g->feed) {
-                fprintf(stderr, "nerc: %s: %s\n", p, strerror(errno));
-                g->any_error = 1;
+        const input *in = &g->inputs[g->next_input++];
+        if (in->error) {
+            j->kind = JOB_INPUT_ERROR;
+            msgf(j, "nerc: %s: %s\n", in->path, in->error);
+            return 1;
+        }
+        int is_stdin = strcmp(in->path, "-") == 0;
+        input_kind kind = o->input;
+        if (kind == INPUT_TEXT && !is_stdin && sniff_feed(in->path))
+            kind = INPUT_RSS;
+        g->feed_name = is_stdin ? "-" : in->path;
+        if (kind == INPUT_RSS) {
+            int fd = is_stdin ? STDIN_FILENO : open(in->path, O_RDONLY);
+            if (fd < 0) {
+                j->kind = JOB_INPUT_ERROR;
+                msgf(j, "nerc: %s: %s\n", in->path, strerror(errno));
+                return 1;
             }
+            g->rss = rss_open_fd(fd, g->feed_name);
+            g->rss_fd = is_stdin ? -1 : fd;
+            if (!g->rss) {
+                close_feed(g);
+                j->kind = JOB_INPUT_ERROR;
+                msgf(j, "nerc: %s: out of memory\n", in->path);
+                return 1;
+            }
+            g->feed = FEED_RSS;
             continue;
         }
-        j->name = strdup(p);
+        if (kind == INPUT_JSONL || (is_stdin && o->split != SPLIT_NONE)) {
+            g->feed_file = is_stdin ? stdin : fopen(in->path, "rb");
+            if (!g->feed_file) {
+                j->kind = JOB_INPUT_ERROR;
+                msgf(j, "nerc: %s: %s\n", in->path, strerror(errno));
+                return 1;
+            }
+            g->feed = kind == INPUT_JSONL ? FEED_JSONL : FEED_SPLIT;
+            g->feed_line = g->feed_docs = 0;
+            continue;
+        }
+        j->kind = JOB_DOC;
+        j->name = strdup(in->path);
         if (is_stdin)
             j->stream = stdin;
         else
-            j->path = strdup(p);
+            j->path = strdup(in->path);
         return 1;
     }
 }
 
 /* ------------------------------------------------------------ running */
+
+/* Jobs go through a window of slots: the main thread reads the inputs and fills
+ * slots, workers process them in any order, and a writer thread writes finished
+ * slots in input order as soon as each is done - so a document's rows come out
+ * while later input is still arriving (a feed on a pipe). */
+typedef struct progress {
+    int on;
+    struct timespec t0, last;
+    size_t docs, bytes, total;
+} progress;
+
+typedef struct totals {
+    size_t docs;       /* documents read: processed + failed + skipped */
+    size_t processed, failed, skipped;
+    size_t input_errors; /* inputs that could not be read (to their end) */
+    size_t bytes;
+} totals;
 
 typedef struct pool {
     const nerc *ctx;
@@ -684,9 +844,13 @@ typedef struct pool {
     job *slots;
     size_t window;
     size_t head, tail, next_work; /* monotonically increasing indexes */
-    int eof;
+    int eof;   /* nothing more will be queued */
+    int stop;  /* the output is gone: finish quickly */
     pthread_mutex_t mu;
-    pthread_cond_t work, done;
+    pthread_cond_t work, done, space;
+    output *out;
+    totals *t;
+    progress *pr;
 } pool;
 
 static void *worker(void *arg)
@@ -702,20 +866,16 @@ static void *worker(void *arg)
         }
         job *j = &p->slots[p->next_work % p->window];
         p->next_work++;
+        int stop = p->stop;
         pthread_mutex_unlock(&p->mu);
-        run_job(p->ctx, p->o, j, NULL);
+        if (!stop)
+            run_job(p->ctx, p->o, j, NULL);
         pthread_mutex_lock(&p->mu);
         j->done = 1;
         pthread_cond_broadcast(&p->done);
         pthread_mutex_unlock(&p->mu);
     }
 }
-
-typedef struct progress {
-    int on;
-    struct timespec t0, last;
-    size_t docs, bytes, total;
-} progress;
 
 static double seconds_since(const struct timespec *t)
 {
@@ -741,31 +901,72 @@ static void progress_tick(progress *pr, int final)
         fputc('\n', stderr);
 }
 
-typedef struct totals {
-    size_t docs, failed, bytes;
-} totals;
-
-/* Write a finished job's rows and messages, then free it. */
+/* Write a finished job's rows and messages, count it, then free it. Once the reader
+ * of the output has gone away, jobs are only freed. */
 static void finish_job(job *j, output *out, totals *t, progress *pr)
 {
+    if (out->closed) {
+        job_clear(j);
+        return;
+    }
     out_write(out, j->out.data, j->out.len);
     if (j->msgs.len) {
         if (pr->on)
             fputc('\r', stderr);
         fwrite(j->msgs.data, 1, j->msgs.len, stderr);
     }
-    t->docs++;
-    t->bytes += j->bytes;
-    if (j->failed)
-        t->failed++;
-    pr->docs++;
-    pr->bytes += j->bytes;
+    switch (j->kind) {
+    case JOB_DOC:
+        t->docs++;
+        if (j->failed)
+            t->failed++;
+        else
+            t->processed++;
+        t->bytes += j->bytes;
+        pr->docs++;
+        pr->bytes += j->bytes;
+        break;
+    case JOB_SKIPPED:
+        t->docs++;
+        t->skipped++;
+        break;
+    case JOB_INPUT_ERROR:
+        t->input_errors++;
+        break;
+    }
     progress_tick(pr, 0);
     job_clear(j);
 }
 
+/* The writer thread: finished jobs out, in order. */
+static void *writer(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        job *h = p->head < p->tail ? &p->slots[p->head % p->window] : NULL;
+        if (h && h->done) {
+            pthread_mutex_unlock(&p->mu);
+            finish_job(h, p->out, p->t, p->pr);
+            pthread_mutex_lock(&p->mu);
+            p->head++;
+            if (p->out->closed || p->out->failed)
+                p->stop = 1;
+            pthread_cond_broadcast(&p->space);
+            continue;
+        }
+        if (!h && p->eof)
+            break;
+        pthread_cond_wait(&p->done, &p->mu);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
 static int is_large(const job *j)
 {
+    if (j->kind != JOB_DOC)
+        return 0;
     if (j->stream)
         return 1;
     struct stat st;
@@ -824,6 +1025,7 @@ int cli_run(cli_options *o)
     }
     generator g = {0};
     g.o = o;
+    g.rss_fd = -1;
     gather(&g);
     progress pr = {0};
     pr.on = !o->quiet && isatty(STDERR_FILENO);
@@ -834,106 +1036,101 @@ int cli_run(cli_options *o)
     header(o, &out);
 
     int threads = o->jobs > 1 ? o->jobs : 0;
-    pool p = {ctx, o, NULL, (size_t)(threads ? threads * 4 : 1), 0, 0, 0, 0,
-              PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER};
-    pthread_t *tids = NULL;
+    pool p = {ctx, o, NULL, (size_t)(threads ? threads * 4 : 1), 0, 0, 0, 0, 0,
+              PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER,
+              PTHREAD_COND_INITIALIZER, &out, &t, &pr};
+    pthread_t *tids = NULL, wtid;
+    int have_writer = 0;
     p.slots = calloc(p.window, sizeof *p.slots);
-    if (threads) {
+    if (threads && p.slots) {
         tids = calloc((size_t)threads, sizeof *tids);
         for (int i = 0; tids && i < threads; i++)
             if (pthread_create(&tids[i], NULL, worker, &p) != 0) {
                 threads = i; /* run with the threads we have */
                 break;
             }
-        if (!tids || threads == 0)
+        if (!tids)
             threads = 0;
+        if (threads)
+            have_writer = pthread_create(&wtid, NULL, writer, &p) == 0;
+        if (!have_writer && threads) {
+            /* no writer: stop the workers and run sequentially */
+            pthread_mutex_lock(&p.mu);
+            p.eof = 1;
+            pthread_cond_broadcast(&p.work);
+            pthread_mutex_unlock(&p.mu);
+            for (int i = 0; i < threads; i++)
+                pthread_join(tids[i], NULL);
+            threads = 0;
+            p.eof = 0;
+        }
     }
-    job next;
-    int have = 0;
-    while (!out.closed && !out.failed && p.slots) {
-        if (!have)
-            have = next_job(&g, &next);
-        if (!have)
+    int oom = !p.slots;
+    for (;;) {
+        pthread_mutex_lock(&p.mu);
+        int stop = p.stop || oom;
+        pthread_mutex_unlock(&p.mu);
+        if (stop)
+            break;
+        job next;
+        if (!next_job(&g, &next))
             break;
         if (!threads || is_large(&next)) {
-            /* Sequential, or a stream too big to buffer: drain the queue, then run it
-             * here with rows written through as they come. */
+            /* Sequential, or a stream too big to buffer: wait until everything queued
+             * is written, then run it here with rows written through as they come. */
             pthread_mutex_lock(&p.mu);
-            while (p.head < p.tail) {
-                job *h = &p.slots[p.head % p.window];
-                while (!h->done)
-                    pthread_cond_wait(&p.done, &p.mu);
-                pthread_mutex_unlock(&p.mu);
-                finish_job(h, &out, &t, &pr);
-                pthread_mutex_lock(&p.mu);
-                p.head++;
-            }
+            while (p.head < p.tail)
+                pthread_cond_wait(&p.space, &p.mu);
             pthread_mutex_unlock(&p.mu);
             run_job(ctx, o, &next, &out);
             finish_job(&next, &out, &t, &pr);
-            have = 0;
+            pthread_mutex_lock(&p.mu);
+            if (out.closed || out.failed)
+                p.stop = 1;
+            pthread_mutex_unlock(&p.mu);
             continue;
         }
         pthread_mutex_lock(&p.mu);
-        if (p.tail - p.head < p.window) {
-            p.slots[p.tail % p.window] = next;
-            p.tail++;
-            have = 0;
-            pthread_cond_signal(&p.work);
-        }
-        /* Write what is finished, in order; wait when the window is full. */
-        for (;;) {
-            job *h = p.head < p.tail ? &p.slots[p.head % p.window] : NULL;
-            if (h && h->done) {
-                pthread_mutex_unlock(&p.mu);
-                finish_job(h, &out, &t, &pr);
-                pthread_mutex_lock(&p.mu);
-                p.head++;
-                continue;
-            }
-            if (have && h) {
-                pthread_cond_wait(&p.done, &p.mu);
-                continue;
-            }
+        while (p.tail - p.head >= p.window && !p.stop)
+            pthread_cond_wait(&p.space, &p.mu);
+        if (p.stop) {
+            pthread_mutex_unlock(&p.mu);
+            job_clear(&next);
             break;
         }
+        p.slots[p.tail % p.window] = next;
+        p.tail++;
+        pthread_cond_signal(&p.work);
         pthread_mutex_unlock(&p.mu);
     }
-    if (have)
-        job_clear(&next);
-    /* Drain and stop the workers. */
+    /* Let the workers and the writer finish what is queued, then stop. */
     pthread_mutex_lock(&p.mu);
     p.eof = 1;
     pthread_cond_broadcast(&p.work);
-    while (p.head < p.tail) {
-        job *h = &p.slots[p.head % p.window];
-        while (!h->done)
-            pthread_cond_wait(&p.done, &p.mu);
-        pthread_mutex_unlock(&p.mu);
-        finish_job(h, &out, &t, &pr);
-        pthread_mutex_lock(&p.mu);
-        p.head++;
-    }
+    pthread_cond_broadcast(&p.done);
     pthread_mutex_unlock(&p.mu);
     for (int i = 0; i < threads; i++)
         pthread_join(tids[i], NULL);
+    if (have_writer)
+        pthread_join(wtid, NULL);
     free(tids);
     free(p.slots);
-    if (g.feed && g.feed != stdin)
-        fclose(g.feed);
-    for (size_t i = 0; i < g.n_paths; i++)
-        free(g.paths[i]);
-    free(g.paths);
+    generator_free(&g);
     progress_tick(&pr, 1);
     if (o->stats && !o->quiet) {
         nerc_info info;
         nerc_get_info(ctx, &info);
-        fprintf(stderr, "nerc: %zu documents (%zu failed), %zu bytes; %zu aliases of %zu entities, %zu rules, model %s\n",
-                t.docs, t.failed, t.bytes, info.gazetteer_aliases, info.gazetteer_entities,
-                info.rules, info.model_loaded ? "on" : "off");
+        fprintf(stderr,
+                "nerc: %zu documents read: %zu processed, %zu failed, %zu skipped (malformed line or item); "
+                "%zu inputs unreadable; %zu bytes; %zu aliases of %zu entities, %zu rules, model %s\n",
+                t.docs, t.processed, t.failed, t.skipped, t.input_errors, t.bytes,
+                info.gazetteer_aliases, info.gazetteer_entities, info.rules,
+                info.model_loaded ? "on" : "off");
     }
     nerc_free(ctx);
-    int status = (g.any_error || t.failed) ? 1 : 0;
+    int status = (t.failed || t.skipped || t.input_errors || oom) ? 1 : 0;
+    if (oom)
+        fputs("nerc: out of memory\n", stderr);
     if (out.f != stdout) {
         if (fclose(out.f) != 0 && !out.failed) {
             out.failed = 1;

@@ -1,9 +1,10 @@
 /* main.c - the nerc command: a thin shell over libnerc.
  *
  * Inputs are gathered into a list of documents (files, directories walked in name
- * order, stdin split into documents on request, JSON Lines feed items); each
- * document is processed into its own output buffer, and buffers are written in
- * input order, so the output is the same for any number of worker threads.
+ * order, stdin split into documents on request, JSON Lines and RSS/Atom feed
+ * items); each document is processed into its own output buffer, and buffers are
+ * written in input order, so the output is the same for any number of worker
+ * threads.
  */
 #include <errno.h>
 #include <fnmatch.h>
@@ -42,14 +43,28 @@ static void usage(FILE *f)
         "      --no-header        leave out the header row\n"
         "\n"
         "Input:\n"
-        "      --input FORMAT     text (default) or jsonl (one JSON object per line with\n"
-        "                         id, date, title, text)\n"
+        "      --input FORMAT     text (default), jsonl or rss:\n"
+        "                         jsonl: one JSON object per line with id, date, title,\n"
+        "                           text; a document per line (text, else title), doc =\n"
+        "                           id (else FILE:LINE), date = document date (YYYY-MM-DD,\n"
+        "                           ISO 8601 timestamp or RFC 822)\n"
+        "                         rss: RSS 2.0, RSS 1.0 or Atom; a document per item:\n"
+        "                           title, a blank line, then content:encoded or\n"
+        "                           description (Atom: content or summary) with HTML tags\n"
+        "                           removed and entities decoded; doc = guid (Atom: id),\n"
+        "                           else link, else FILE#N; date = pubDate (RFC 822) or\n"
+        "                           published/updated (ISO 8601), as written\n"
+        "                         A FILE that starts with <?xml, <rss or <feed is read as\n"
+        "                         a feed even without --input rss.\n"
+        "                         A malformed line or item is reported with its line or\n"
+        "                         item number and skipped; the exit status is then 1.\n"
         "      --field NAME=KEY   JSON Lines field names, e.g. --field text=body\n"
         "                         (NAME is id, date, title or text)\n"
         "      --split MODE       stdin holds many documents: blank (blank lines between\n"
         "                         documents), formfeed (\\f between), or line (one per line)\n"
         "      --include GLOB     in directories, only files whose name matches GLOB\n"
-        "                         (default: *.txt for text, *.jsonl for jsonl)\n"
+        "                         (default: *.txt for text, *.jsonl for jsonl, *.xml,\n"
+        "                         *.rss and *.atom for rss)\n"
         "      --doc-date DATE    the document date (YYYY-MM-DD) that relative dates such\n"
         "                         as \"Friday\" or \"last July\" resolve against\n"
         "\n"
@@ -66,9 +81,14 @@ static void usage(FILE *f)
         "  -j, --jobs N           documents processed in parallel (default: number of\n"
         "                         cores); output is identical for every N\n"
         "  -q, --quiet            no progress line and no warnings on stderr\n"
-        "      --stats            print per-run counts on stderr at the end\n"
+        "      --stats            print per-run counts on stderr at the end: documents\n"
+        "                         read, processed, failed, skipped; unreadable inputs\n"
         "  -h, --help             show this help\n"
         "  -V, --version          show the version\n"
+        "\n"
+        "Offsets (start, end, first_start) are byte offsets: into the file for text\n"
+        "input; into the text field's value (UTF-8) for jsonl; into the document text as\n"
+        "built (title, blank line, body as plain text) for rss.\n"
         "\n"
         "Exit status: 0 on success; 1 when some input failed (the rest is still processed\n"
         "and each failure is named on stderr); 2 on a usage error.\n"
@@ -78,6 +98,7 @@ static void usage(FILE *f)
         "  cat article.txt | nerc --emit mentions --doc-date 2025-01-18\n"
         "  nerc --emit entities --excel -o entities.csv news/\n"
         "  nerc --input jsonl --field text=body feed.jsonl\n"
+        "  curl -s https://example.org/news.rss | nerc --input rss\n"
         "  nerc --gazetteer my-people.tsv --rules my.rules article.txt\n",
         f);
 }
@@ -141,8 +162,10 @@ int main(int argc, char **argv)
                 o.input = INPUT_TEXT;
             else if (strcmp(optarg, "jsonl") == 0)
                 o.input = INPUT_JSONL;
+            else if (strcmp(optarg, "rss") == 0 || strcmp(optarg, "atom") == 0)
+                o.input = INPUT_RSS;
             else {
-                fprintf(stderr, "nerc: --input: expected text or jsonl, got '%s'\n", optarg);
+                fprintf(stderr, "nerc: --input: expected text, jsonl or rss, got '%s'\n", optarg);
                 return 2;
             }
             break;

@@ -472,6 +472,31 @@ static int only_common_words(const word_set *w, const sentence *s, uint32_t a, u
     return 1;
 }
 
+/* Is there a capitalised word that no candidate so far covers (leaving out a
+ * sentence-initial common word such as "The" or "Post")? Only there can the model add
+ * a mention: it never overrides the other sources. */
+static int has_uncovered_name(nerc_doc *d, const sentence *s)
+{
+    int first_word = 1;
+    for (size_t i = 0; i < s->n_tokens; i++) {
+        const token *t = &s->tokens[i];
+        if (!(t->flags & TOK_WORD))
+            continue;
+        int initial = first_word;
+        first_word = 0;
+        if (!(t->flags & TOK_UPPER))
+            continue;
+        if (initial && word_set_has(&d->ctx->common, s->keys + t->key, t->key_len))
+            continue;
+        int covered = 0;
+        for (size_t k = 0; k < d->n_cands && !covered; k++)
+            covered = d->cands[k].c.start <= t->start && t->end <= d->cands[k].c.end;
+        if (!covered)
+            return 1;
+    }
+    return 0;
+}
+
 typedef struct rule_ctx {
     nerc_doc *d;
     const sentence *s;
@@ -655,8 +680,9 @@ static int process_sentence(nerc_doc *d, const sentence *s)
                                 PRIORITY_DATE, NERC_SRC_DATE, NULL, off, NULL, 0.9f) < 0)
             return NERC_ENOMEM;
     }
-    /* 5. the statistical model fills the gaps */
-    if (ctx->model && s->n_tokens > 0) {
+    /* 5. the statistical model fills the gaps, so it runs only on sentences with a
+     * capitalised word no other source covers */
+    if (ctx->model && s->n_tokens > 0 && has_uncovered_name(d, s)) {
         if (grow_array((void **)&d->ts, &d->ts_cap, s->n_tokens, sizeof *d->ts) < 0)
             return NERC_ENOMEM;
         int nt = tagger_tag(ctx->model, d->tscratch, s->text, s->tokens, s->n_tokens, s->keys,

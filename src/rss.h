@@ -11,6 +11,10 @@
  *   date = pubDate (RFC 822) or dc:date (RSS), published else updated (Atom, ISO
  *          8601), as YYYY-MM-DD, the date as written (no time-zone conversion).
  *
+ * A feed that is not well-formed stops at the error, which is reported with the line
+ * libxml2 names. Items the reader handed out before it are kept; the reader parses
+ * ahead in blocks (512 bytes), so items in the block that holds the error are lost.
+ *
  * Nothing here prints: problems come back as messages. All libxml2 calls must come
  * from one thread (the caller's reading thread).
  */

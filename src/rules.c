@@ -379,6 +379,14 @@ static size_t expand(rule_scratch *s, const rule_info *ri, const char *text, siz
     return o;
 }
 
+static void mark_cue(const rule_set *r, rule_scratch *s, const char *k, size_t kl)
+{
+    for (size_t j = cue_hash(k, kl) & (r->cue_cap - 1); r->cues[j].key;
+         j = (j + 1) & (r->cue_cap - 1))
+        if (strlen(r->cues[j].key) == kl && memcmp(r->cues[j].key, k, kl) == 0)
+            s->active[r->cues[j].rule] = 1;
+}
+
 void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const token *toks,
                   size_t n)
 {
@@ -390,10 +398,15 @@ void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const to
         for (size_t t = 0; t < n; t++) {
             const char *k = keys + toks[t].key;
             size_t kl = toks[t].key_len;
-            for (size_t j = cue_hash(k, kl) & (r->cue_cap - 1); r->cues[j].key;
-                 j = (j + 1) & (r->cue_cap - 1))
-                if (strlen(r->cues[j].key) == kl && memcmp(r->cues[j].key, k, kl) == 0)
-                    s->active[r->cues[j].rule] = 1;
+            mark_cue(r, s, k, kl);
+            /* "Su35" and "K9" hold the cue's letters before digits; "Tomahawks" a plural */
+            size_t letters = 0;
+            while (letters < kl && k[letters] >= 'a' && k[letters] <= 'z')
+                letters++;
+            if (letters > 0 && letters < kl && k[letters] >= '0' && k[letters] <= '9')
+                mark_cue(r, s, k, letters);
+            if (kl > 2 && k[kl - 1] == 's')
+                mark_cue(r, s, k, kl - 1);
         }
     s->selected = 1;
 }

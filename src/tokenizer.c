@@ -535,6 +535,9 @@ static size_t closer_at(const char *b, size_t len, size_t i)
     return 0;
 }
 
+/* How far past a candidate boundary the splitter may look. */
+#define LOOKAHEAD 1024u
+
 /* Outcome of examining a candidate boundary. */
 enum { B_NO, B_YES, B_MORE };
 
@@ -633,12 +636,22 @@ static int find_boundary(splitter *s, size_t *end)
         char c = b[i];
         int r = B_NO;
         size_t e = 0;
+        /* A candidate looks at most LOOKAHEAD bytes ahead; past that the input counts
+         * as ended. The window is the same however the bytes were chunked, and a long
+         * run of spaces, stops or quotes is neither rescanned on every feed nor kept
+         * in memory waiting for its end. */
+        size_t wl = len;
+        int fin = s->finished;
+        if (len - i > LOOKAHEAD) {
+            wl = i + LOOKAHEAD;
+            fin = 1;
+        }
         if (c == '.' || c == '!' || c == '?') {
             if (i > 0 && (b[i - 1] == '.' || b[i - 1] == '!' || b[i - 1] == '?'))
                 continue; /* part of a run examined at its first mark */
-            r = terminal_boundary(b, len, i, s->finished, &e);
+            r = terminal_boundary(b, wl, i, fin, &e);
         } else if (c == '\n') {
-            r = newline_boundary(b, len, i, s->finished);
+            r = newline_boundary(b, wl, i, fin);
             e = i + 1;
         }
         if (r == B_MORE) {

@@ -559,6 +559,41 @@ static void test_long_sentence_cut(void **state)
     free(t);
 }
 
+/* Long runs after a stop (spaces, stops, quotes) used to be rescanned on every feed
+ * and held in memory until their end (quadratic time for a 200 MB line); the splitter
+ * now looks a bounded distance ahead, identically for every chunking. */
+static void test_long_runs_after_a_stop(void **state)
+{
+    (void)state;
+    const char fill[] = {' ', '.', '"', '\n', '!'};
+    size_t n = 300000;
+    char *t = malloc(n + 8);
+    for (size_t f = 0; f < sizeof fill; f++) {
+        t[0] = 'A';
+        t[1] = '.';
+        memset(t + 2, fill[f], n - 2);
+        memcpy(t + n, " Next.", 6);
+        split_result whole = split_text(t, n + 6, 0, 0);
+        assert_true(whole.n >= 2);
+        if (fill[f] == ' ' || fill[f] == '\n')
+            assert_string_equal(whole.s[0].text, "A.");
+        else
+            assert_memory_equal(whole.s[0].text, "A.", 2);
+        assert_string_equal(whole.s[whole.n - 1].text + strlen(whole.s[whole.n - 1].text) - 5,
+                            "Next.");
+        for (size_t i = 0; i < whole.n; i++)
+            assert_true(whole.s[i].end - whole.s[i].start <= NERC_MAX_SENTENCE_BYTES);
+        split_result chunked = split_text(t, n + 6, 65536, 0);
+        assert_same(&whole, &chunked);
+        free_result(&chunked);
+        chunked = split_text(t, n + 6, SIZE_MAX, 3);
+        assert_same(&whole, &chunked);
+        free_result(&chunked);
+        free_result(&whole);
+    }
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -575,6 +610,7 @@ int main(void)
         cmocka_unit_test(test_sentence_ends),
         cmocka_unit_test(test_sentence_numbering_and_offsets),
         cmocka_unit_test(test_long_sentence_cut),
+        cmocka_unit_test(test_long_runs_after_a_stop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,337 @@
+/* test_claims.c - the claim extractor on sentences written for these tests.
+ *
+ * Each case runs the real pipeline (shipped gazetteers and models plus
+ * tests/data/claims_people.tsv for invented names) on a short text and compares
+ * the claim rows of its last sentence, in order, with the expected ones written
+ * as "subject|predicate|date|polarity|modality" joined by ";" ("" = no claim).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "nerc.h"
+
+typedef struct collected {
+    char rows[4096];   /* claims of the last sentence */
+    char attrs[4096];  /* attributes of the last sentence: "subject|predicate|object;" */
+    char objects[4096]; /* objects of the claims, ";" joined */
+    size_t last_sentence;
+} collected;
+
+static int on_triple(void *user, const nerc_triple *t)
+{
+    collected *c = user;
+    if (t->sentence != c->last_sentence) {
+        c->rows[0] = c->attrs[0] = c->objects[0] = '\0';
+        c->last_sentence = t->sentence;
+    }
+    char row[1024];
+    if (strcmp(t->kind, "claim") == 0) {
+        snprintf(row, sizeof row, "%s%s|%s|%s|%s|%s", c->rows[0] ? ";" : "", t->subject,
+                 t->predicate, t->date, t->polarity, t->modality);
+        strncat(c->rows, row, sizeof c->rows - strlen(c->rows) - 1);
+        snprintf(row, sizeof row, "%s%s", c->objects[0] ? ";" : "", t->object);
+        strncat(c->objects, row, sizeof c->objects - strlen(c->objects) - 1);
+    } else {
+        snprintf(row, sizeof row, "%s%s|%s|%s", c->attrs[0] ? ";" : "", t->subject, t->predicate,
+                 t->object);
+        strncat(c->attrs, row, sizeof c->attrs - strlen(c->attrs) - 1);
+    }
+    assert_true(t->confidence > 0.0 && t->confidence <= 1.0);
+    assert_true(t->start < t->end);
+    return 0;
+}
+
+static nerc *g_ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    static const char *const gaz[] = {NERC_TEST_DATA_DIR "/claims_people.tsv"};
+    nerc_options o = nerc_default_options();
+    o.data_dir = NERC_SOURCE_DIR;
+    o.gazetteers = gaz;
+    o.n_gazetteers = 1;
+    char err[512];
+    int rc = nerc_new(&o, &g_ctx, err, sizeof err);
+    if (rc < 0)
+        fprintf(stderr, "nerc_new: %s\n", err);
+    return rc < 0 ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    nerc_free(g_ctx);
+    return 0;
+}
+
+/* Run text; the collected rows are those of the sentence that produced triples last,
+ * so a context sentence before the tested one must yield the same or nothing. */
+static void run(const char *text, collected *c)
+{
+    memset(c, 0, sizeof *c);
+    nerc_handler h = {NULL, on_triple, NULL, c};
+    nerc_doc *d = nerc_doc_new(g_ctx, &h, NULL);
+    assert_non_null(d);
+    assert_int_equal(nerc_doc_feed(d, text, strlen(text)), 0);
+    assert_int_equal(nerc_doc_finish(d), 0);
+    nerc_doc_free(d);
+}
+
+typedef struct tcase {
+    const char *text;
+    const char *claims;
+} tcase;
+
+/* Context sentences use "\n\n" so that they are separate paragraphs. */
+static const tcase CASES[] = {
+    /* active voice, tenses, auxiliaries */
+    {"Marta Kovalenko visited Iran.", "Marta Kovalenko|visit|||"},
+    {"Russia has signed the deal.", "Russia|sign|||"},
+    {"Iran had been supplying drones to Russia for years.", "Iran|supply|||"},
+    {"France is sending more tanks.", "France|send|||"},
+    {"Germany delivered the first batch in May 2021.", "Germany|deliver|2021-05||"},
+    {"Japan bought two frigates in 2019.", "Japan|buy|2019||"},
+    {"Egypt sold the aircraft to Libya in 2018.", "Egypt|sell|2018||"},
+    {"Brazil sent observers to the border.", "Brazil|send|||"},
+    {"Ukraine shot down three drones on March 3, 2023.", "Ukraine|shoot down|2023-03-03||"},
+    {"Tomas Brandt won the vote in 2020.", "Tomas Brandt|win|2020||"},
+    {"Turkey struck targets in Syria.", "Turkey|strike|||"},
+    {"Lena Okafor met Anja Sorensen in Geneva.", "Lena Okafor|meet|||"},
+    {"Dario Velasquez led the delegation.", "Dario Velasquez|lead|||"},
+    {"The Northern Shield Front has launched a new offensive.", "Northern Shield Front|launch|||"},
+    {"Kestrel Dynamics acquired a rival firm in 2022.", "Kestrel Dynamics|acquire|2022||"},
+    {"Israel bombed a depot near the border.", "Israel|bomb|||"},
+    {"Poland has repeatedly condemned the strikes.", "Poland|condemn|||"},
+    {"China quietly approved the merger.", "China|approve|||"},
+    {"Tomas Brandt was re-elected in 2016.", "Tomas Brandt|re-elect|2016||"},
+    {"India is buying more oil.", "India|buy|||"},
+    /* coordination */
+    {"Marta Kovalenko and Dario Velasquez signed the accord.",
+     "Marta Kovalenko|sign|||;Dario Velasquez|sign|||"},
+    {"France, Germany and Italy condemned the attack.",
+     "France|condemn|||;Germany|condemn|||;Italy|condemn|||"},
+    {"Both Iran and Russia rejected the proposal.", "Iran|reject|||;Russia|reject|||"},
+    {"The United States and the United Kingdom struck targets in Yemen.",
+     "United States|strike|||;United Kingdom|strike|||"},
+    {"In Paris, Anja Sorensen and Tomas Brandt signed the pact.",
+     "Anja Sorensen|sign|||;Tomas Brandt|sign|||"},
+    /* passive voice */
+    {"The treaty was signed by Russia and Iran in 2001.", "Russia|sign|2001||;Iran|sign|2001||"},
+    {"The convoy was attacked by the Northern Shield Front.", "Northern Shield Front|attack|||"},
+    {"Dario Velasquez was arrested in 2015.", "Dario Velasquez|arrest|2015||"},
+    {"The deal has been approved by Egypt.", "Egypt|approve|||"},
+    {"Lena Okafor was appointed ambassador in 2010.", "Lena Okafor|appoint|2010||"},
+    /* statements: that-clauses, quotes in both orders, according to */
+    {"Anja Sorensen said that the talks had failed.", "Anja Sorensen|say|||"},
+    {"Tomas Brandt stated that the border would stay closed.", "Tomas Brandt|state|||"},
+    {"\"We will respond,\" Dario Velasquez said.", "Dario Velasquez|say|||"},
+    {"\"The strikes must stop,\" said Lena Okafor.", "Lena Okafor|say|||"},
+    {"Marta Kovalenko warned that Russia would attack the port.", "Marta Kovalenko|warn|||"},
+    {"Iran denied that it had supplied the missiles.", "Iran|deny|||"},
+    {"According to Kestrel Dynamics, the order was cancelled.", "Kestrel Dynamics|say|||"},
+    {"Egypt said on March 3, 2023 that the crossing was open.", "Egypt|say|2023-03-03||"},
+    {"Tomas Brandt told reporters that France had sent troops.", "Tomas Brandt|tell|||"},
+    {"Anja Sorensen said: \"Nobody attacked the ship.\"", "Anja Sorensen|say|||"},
+    {"Turkey recalled its envoy, saying the border was closed.", "Turkey|say|||"},
+    {"Russia launched the missiles, saying that the strike was a warning.",
+     "Russia|launch|||;Russia|say|||"},
+    /* negation and modality */
+    {"Iran did not sign the agreement.", "Iran|sign||not|"},
+    {"Russia never supplied the jets.", "Russia|supply||not|"},
+    {"China may join the talks.", "China|join|||may"},
+    {"Egypt will host the summit in 2026.", "Egypt|host|2026||will"},
+    {"Turkey would not approve the bid.", "Turkey|approve||not|would"},
+    {"India could buy the system.", "India|buy|||could"},
+    {"Japan won't send troops.", "Japan|send||not|will"},
+    {"Brazil should condemn the coup.", "Brazil|condemn|||should"},
+    {"Germany has not delivered the tanks.", "Germany|deliver||not|"},
+    {"Marta Kovalenko must resign.", "Marta Kovalenko|resign|||must"},
+    {"Iran is no longer supplying fuel.", "Iran|supply||not|"},
+    /* fronted and trailing dates, several events */
+    {"On March 3, 2023, Iran and Iraq signed the accord.", "Iran|sign|2023-03-03||;Iraq|sign|2023-03-03||"},
+    {"In May 2021, Egypt hosted the talks.", "Egypt|host|2021-05||"},
+    {"Since September 2020, Turkey has bought Russian gas.", "Turkey|buy|2020-09||"},
+    {"Israel attacked the port on March 3, 2023.", "Israel|attack|2023-03-03||"},
+    {"Russia invaded the region in 2014 and France imposed sanctions in 2015.",
+     "Russia|invade|2014||;France|impose|2015||"},
+    {"Iran launched drones in April 2024, while Israel struck back in October 2024.",
+     "Iran|launch|2024-04||;Israel|strike|2024-10||"},
+    {"Since his election in July 2019, Tomas Brandt has visited Iran twice.",
+     "Tomas Brandt|elect|2019-07||;Tomas Brandt|visit|||"},
+    {"On March 3, 2023, during his visit to Cairo, Dario Velasquez met Lena Okafor.",
+     "Dario Velasquez|meet|2023-03-03||"},
+    /* nominal events */
+    {"Israel's attack on Iran in October 2024 was limited.", "Israel|attack|2024-10||"},
+    {"The death of Marta Kovalenko in May 2020 shocked the town.", "Marta Kovalenko|die|2020-05||"},
+    {"With help from China, Iran has built a new port.", "China|help|||;Iran|build|||"},
+    {"Russia's invasion of Ukraine in 2022 changed everything.", "Russia|invade|2022||"},
+    {"Anja Sorensen's visit to Cairo in 2018 ended badly.", "Anja Sorensen|visit|2018||"},
+    {"The re-election of Tomas Brandt surprised nobody.", "Tomas Brandt|re-elect|||"},
+    {"Egypt's missile production sites are old.", ""},
+    /* absolute gerunds and relative clauses */
+    {"With Iran supplying the drones, the war dragged on.", "Iran|supply|||"},
+    {"The jets that the United States had supplied to Iran are old.", "United States|supply|||"},
+    {"The accords that Russia has signed with Belarus in June 2024 are broad.",
+     "Russia|sign|2024-06||"},
+    {"Kestrel Dynamics, which makes drones, sold the plant.", "Kestrel Dynamics|sell|||"},
+    {"Just like Iran, Russia lost an ally.", "Iran|lose|||;Russia|lose|||"},
+    /* pronouns and roles */
+    {"Tomas Brandt arrived in Rome.\n\nHe said that the talks had failed.", "Tomas Brandt|say|||"},
+    {"Israel has shown that it is able to reach the site when on March 3, 2023 it bombed the depot.",
+     "Israel|bomb|2023-03-03||"},
+    {"The Northern Shield Front attacked the base.\n\nThe group said it would continue.",
+     "Northern Shield Front|say|||"},
+    {"Egypt's Foreign Minister Lena Okafor spoke first.\n\nThe minister said the deal was fair.",
+     "Lena Okafor|say|||"},
+    {"The Coastal Defence League (CDL) rejected the plan.", "Coastal Defence League|reject|||"},
+    /* no claim: opinions, questions, headlines, generic subjects, prepositional objects */
+    {"The plan is a good idea.", ""},
+    {"Will Iran sign the treaty?", ""},
+    {"Did Russia attack the port in 2022?", ""},
+    {"Iran and Russia: a new chapter", ""},
+    {"Officials said the talks had failed.", ""},
+    {"The army attacked the village.", ""},
+    {"The war within Syria had weakened the army.", ""},
+    {"Many analysts believe the deal is fragile.", ""},
+    {"The signed agreement covers energy.", ""},
+    {"The HTS-led government in Syria may not be friendly.", ""},
+    {"A lot will depend on how the talks go.", ""},
+    {"The strikes were described as limited.", ""},
+};
+
+static void test_cases(void **state)
+{
+    (void)state;
+    int failures = 0;
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        collected c;
+        run(CASES[i].text, &c);
+        if (strcmp(c.rows, CASES[i].claims) != 0) {
+            fprintf(stderr, "case %zu: %s\n  expected: %s\n  got:      %s\n", i, CASES[i].text,
+                    CASES[i].claims, c.rows);
+            failures++;
+        }
+    }
+    assert_int_equal(failures, 0);
+}
+
+static void test_case_count(void **state)
+{
+    (void)state;
+    assert_true(sizeof CASES / sizeof CASES[0] >= 80);
+}
+
+/* Objects: the words acted on, and the reported words of a statement. */
+static void test_objects(void **state)
+{
+    (void)state;
+    collected c;
+    run("Israel's attack on Iran in October 2024 was limited.", &c);
+    assert_string_equal(c.objects, "Iran");
+    run("Anja Sorensen said that the talks had failed.", &c);
+    assert_string_equal(c.objects, "the talks had failed");
+    run("\"We will respond,\" Dario Velasquez said.", &c);
+    assert_string_equal(c.objects, "We will respond");
+    run("Tomas Brandt stated that \"the border stays closed.\"", &c);
+    assert_string_equal(c.objects, "the border stays closed");
+    run("Egypt sold the aircraft to Libya in 2018.", &c);
+    assert_string_equal(c.objects, "the aircraft to Libya");
+}
+
+/* Statements do not yield the events they report. */
+static void test_reported_events(void **state)
+{
+    (void)state;
+    collected c;
+    run("Marta Kovalenko believes that Russia will attack the port.", &c);
+    assert_string_equal(c.rows, "Marta Kovalenko|believe|||");
+    run("Dario Velasquez said \"Iran attacked the ship\" on Monday.", &c);
+    assert_string_equal(c.rows, "Dario Velasquez|say|||");
+}
+
+/* Attribute triples from titles and appositions. */
+static void test_attributes(void **state)
+{
+    (void)state;
+    collected c;
+    run("Egypt's Foreign Minister Lena Okafor arrived.", &c);
+    assert_string_equal(c.attrs, "Lena Okafor|role|Foreign Minister of Egypt");
+    run("The talks stalled, said Iran's ambassador to Russia, Dario Velasquez.", &c);
+    assert_string_equal(c.attrs, "Dario Velasquez|role|ambassador of Iran to Russia");
+    run("Anja Sorensen is Research Assistant at the Harbor Institute, Eastbridge University.", &c);
+    assert_string_equal(c.attrs,
+                        "Anja Sorensen|role|Research Assistant;Anja Sorensen|affiliation|Eastbridge University");
+    run("Tomas Brandt, the defence minister of Norway, resigned in 2021.", &c);
+    assert_string_equal(c.attrs, "Tomas Brandt|role|the defence minister of Norway");
+    assert_string_equal(c.rows, "Tomas Brandt|resign|2021||");
+}
+
+/* Chunked input gives the same rows as one buffer. */
+static void test_chunking(void **state)
+{
+    (void)state;
+    const char *text = "On March 3, 2023, Iran and Iraq signed the accord. Egypt will host the summit.";
+    collected whole, parts;
+    run(text, &whole);
+    memset(&parts, 0, sizeof parts);
+    nerc_handler h = {NULL, on_triple, NULL, &parts};
+    nerc_doc *d = nerc_doc_new(g_ctx, &h, NULL);
+    assert_non_null(d);
+    for (size_t i = 0; text[i]; i++)
+        assert_int_equal(nerc_doc_feed(d, text + i, 1), 0);
+    assert_int_equal(nerc_doc_finish(d), 0);
+    nerc_doc_free(d);
+    assert_string_equal(whole.rows, parts.rows);
+}
+
+/* A malformed lexicon is reported with its file and line. */
+static void test_bad_lexicon(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/nerc_claims_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[512];
+    snprintf(path, sizeof path, "%s/gazetteers", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/models", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/models/predicates.tsv", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("# comment\nsign\tevent\tsign\n", f);
+    fclose(f);
+    nerc_options o = nerc_default_options();
+    o.data_dir = dir;
+    o.no_model = 1;
+    nerc *ctx = NULL;
+    char err[512];
+    assert_int_equal(nerc_new(&o, &ctx, err, sizeof err), NERC_EFORMAT);
+    assert_non_null(strstr(err, "predicates.tsv:2:"));
+    remove(path);
+    snprintf(path, sizeof path, "%s/models", dir);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/gazetteers", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_case_count),   cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_objects),      cmocka_unit_test(test_reported_events),
+        cmocka_unit_test(test_attributes),   cmocka_unit_test(test_chunking),
+        cmocka_unit_test(test_bad_lexicon),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
