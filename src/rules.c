@@ -237,7 +237,6 @@ int rules_add_line(rule_set *r, const char *line_in, const char *where, char *er
             rc = fail(err, errlen, NERC_EFORMAT, where, "canonical template names a missing group");
             goto out;
         }
-    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
     for (size_t i = 0; i < r->n; i++)
         if (strcmp(r->rules[i].info.name, name) == 0) {
             pcre2_code_free(code);
@@ -265,6 +264,9 @@ int rules_add_line(rule_set *r, const char *line_in, const char *where, char *er
     }
     ru->always = ncues == 0;
     ru->code = code;
+    /* JIT costs start-up time (about 0.1 ms a rule) but matches several times
+     * faster; falls back to the interpreter where JIT is unavailable. */
+    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     ru->info.name = strdup(name);
     ru->info.canonical = strdup(canon);
     ru->info.type = (nerc_type)t;
@@ -398,7 +400,9 @@ void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const to
         for (size_t t = 0; t < n; t++) {
             const char *k = keys + toks[t].key;
             size_t kl = toks[t].key_len;
-            mark_cue(r, s, k, kl);
+            /* a one-letter cue (the F of F-16) is a capital, never the article "a" */
+            if (kl > 1 || (toks[t].flags & TOK_UPPER))
+                mark_cue(r, s, k, kl);
             /* "Su35" and "K9" hold the cue's letters before digits; "Tomahawks" a plural */
             size_t letters = 0;
             while (letters < kl && k[letters] >= 'a' && k[letters] <= 'z')

@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# nerc benchmarks, side by side with reference tools on the same input.
+#
+#   bench/run.sh [--nerc BIN] [--data DIR] [--work DIR] [--mb N] [--files N]
+#                [--stream-mb "SMALL BIG"] [--synth N]
+#
+#   --nerc BIN       the nerc binary (default: build/nerc; build it with
+#                    cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build)
+#   --data DIR       the converted corpora (default: ../shared/data, from the repo root)
+#   --work DIR       scratch space for the generated inputs (default: /tmp/nerc-bench)
+#   --mb N           size of the concatenated corpus in MB (default 50)
+#   --files N        number of article files in the folder corpus (default 10000)
+#   --stream-mb "A B" sizes in MB of the two stdin streams compared for peak RSS
+#                    (default "200 2000")
+#   --synth N        entries in the synthetic gazetteer (default 1000000; 0 skips)
+#
+# Tools: /usr/bin/time -v (GNU time) and hyperfine (apt-get install -y time hyperfine).
+# Inputs are built deterministically: the converted corpus documents (all
+# DATA/*/converted/*/docs/*.txt in byte order of their paths) and the repo's
+# samples/*.txt, repeated until the size is reached. Results: a Markdown report on
+# stdout and in WORK/results.md.
+set -euo pipefail
+export LC_ALL=C
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+NERC=$ROOT/build/nerc
+DATA=$ROOT/../shared/data
+WORK=/tmp/nerc-bench
+MB=50
+FILES=10000
+STREAM="200 2000"
+SYNTH=1000000
+while [[ $# -gt 0 ]]; do
+    case $1 in
+    --nerc) NERC=$2; shift 2 ;;
+    --data) DATA=$2; shift 2 ;;
+    --work) WORK=$2; shift 2 ;;
+    --mb) MB=$2; shift 2 ;;
+    --files) FILES=$2; shift 2 ;;
+    --stream-mb) STREAM=$2; shift 2 ;;
+    --synth) SYNTH=$2; shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
+    esac
+done
+for tool in /usr/bin/time hyperfine python3; do
+    command -v "$tool" > /dev/null || { echo "bench/run.sh: $tool is missing" >&2; exit 2; }
+done
+[[ -x $NERC ]] || { echo "bench/run.sh: no nerc binary at $NERC (--nerc BIN)" >&2; exit 2; }
+NERC=$(cd "$(dirname "$NERC")" && pwd)/$(basename "$NERC")
+mkdir -p "$WORK"
+cd "$WORK"
+REPORT=$WORK/results.md
+: > "$REPORT"
+say() { printf '%s\n' "$*" | tee -a "$REPORT"; }
+
+# ------------------------------------------------------------------ inputs
+{ find "$DATA" -path '*/converted/*/docs/*.txt' -type f | sort; ls "$ROOT"/samples/*.txt; } > sources.txt
+[[ -s sources.txt ]] || { echo "bench/run.sh: no documents under $DATA" >&2; exit 2; }
+nsrc=$(wc -l < sources.txt)
+
+# corpus.txt: documents separated by form feeds (so --split formfeed sees each one)
+target=$((MB * 1000000))
+if [[ ! -f corpus.txt || $(stat -c %s corpus.txt) -lt $target || ! -f corpus.mb || $(cat corpus.mb) != "$MB $nsrc" ]]; then
+    python3 - "$target" sources.txt corpus.txt <<'EOF'
+import sys
+target, listing, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+docs = [open(p.strip(), 'rb').read() for p in open(listing) if p.strip()]
+size, n = 0, 0
+with open(out, 'wb') as f:
+    while size < target:
+        d = docs[n % len(docs)].replace(b'\f', b' ')
+        if n:
+            f.write(b'\f'); size += 1
+        f.write(d); size += len(d); n += 1
+EOF
+    echo "$MB $nsrc" > corpus.mb
+fi
+# folder of article files, named in order
+if [[ ! -d files || $(ls files | wc -l) -ne $FILES ]]; then
+    rm -rf files && mkdir files
+    python3 - "$FILES" sources.txt files <<'EOF'
+import sys
+n, listing, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+paths = [p.strip() for p in open(listing) if p.strip()]
+for i in range(n):
+    with open(paths[i % len(paths)], 'rb') as src, open('%s/a%06d.txt' % (out, i + 1), 'wb') as dst:
+        dst.write(src.read())
+EOF
+fi
+cat files/*.txt > files.cat 2>/dev/null || find files -name '*.txt' -print0 | sort -z | xargs -0 cat > files.cat
+grep -h -v '^#' "$ROOT"/gazetteers/*.tsv | cut -f1 | grep -v '^$' | sort -u > NAMES
+cbytes=$(stat -c %s corpus.txt)
+cwords=$(wc -w < corpus.txt)
+cdocs=$(( $(tr -cd '\f' < corpus.txt | wc -c) + 1 ))
+fbytes=$(stat -c %s files.cat)
+fwords=$(wc -w < files.cat)
+fdocs=$FILES
+
+# --------------------------------------------------------------- measuring
+# measure LABEL BYTES WORDS DOCS CMD... : one run under /usr/bin/time -v, stdout to
+# /dev/null; prints a table row and keeps seconds and peak RSS in $secs and $rss.
+measure() {
+    local label=$1 bytes=$2 words=$3 docs=$4
+    shift 4
+    /usr/bin/time -v -o time.txt "$@" > /dev/null 2> cmd.err || {
+        echo "bench/run.sh: '$label' failed:" >&2; cat cmd.err time.txt >&2; exit 1; }
+    secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
+        for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' time.txt)
+    rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' time.txt)
+    awk -v l="$label" -v b="$bytes" -v w="$words" -v d="$docs" -v s="$secs" -v r="$rss" \
+        'BEGIN { if (s <= 0) s = 0.005;
+                 printf "| %s | %.2f | %.1f | %.0f | %.0f | %.1f |\n", l, s, b / 1e6 / s, w / s, d / s, r / 1024 }' |
+        tee -a "$REPORT"
+}
+header() {
+    say ""
+    say "| command | seconds | MB/s | words/s | documents/s | peak RSS (MB) |"
+    say "|---|---:|---:|---:|---:|---:|"
+}
+
+say "# nerc benchmark results"
+say ""
+say "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
+say "- machine: $(uname -srm); $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')); $(awk '/MemTotal/ { printf "%.1f GB RAM", $2 / 1048576 }' /proc/meminfo)"
+say "- nerc: $("$NERC" --version) ($NERC)"
+say "- corpus: $nsrc source documents (converted corpora under $DATA and samples/), repeated to $cbytes bytes, $cwords words, $cdocs documents separated by form feeds; folder: $FILES files, $fbytes bytes, $fwords words"
+say "- NAMES: $(wc -l < NAMES) distinct surface forms of gazetteers/*.tsv"
+say "- command: bench/run.sh --mb $MB --files $FILES --stream-mb \"$STREAM\" --synth $SYNTH"
+
+cat corpus.txt files.cat > /dev/null # warm the page cache
+say ""
+say "## Throughput, one thread, $((cbytes / 1000000)) MB corpus"
+header
+measure "cat (I/O)" "$cbytes" "$cwords" "$cdocs" cat corpus.txt
+measure "wc -w" "$cbytes" "$cwords" "$cdocs" wc -w corpus.txt
+measure "grep -oFwf NAMES" "$cbytes" "$cwords" "$cdocs" grep -oFwf NAMES corpus.txt
+n_grep=$secs
+measure "nerc --emit triples -j 1 --split formfeed" "$cbytes" "$cwords" "$cdocs" \
+    sh -c 'exec "$0" --data "$1" -q --emit triples -j 1 --split formfeed < "$2"' "$NERC" "$ROOT" corpus.txt
+n_nerc=$secs
+say ""
+say "nerc takes $(awk -v a="$n_nerc" -v b="$n_grep" 'BEGIN { printf "%.1f", a / b }')x the time of grep -oFwf NAMES on the same bytes."
+
+say ""
+say "## Folder of $FILES article files"
+header
+measure "cat (I/O)" "$fbytes" "$fwords" "$fdocs" sh -c 'find files -name "*.txt" -print0 | xargs -0 cat'
+measure "wc -w" "$fbytes" "$fwords" "$fdocs" sh -c 'find files -name "*.txt" -print0 | xargs -0 cat | wc -w'
+measure "grep -oFwf NAMES" "$fbytes" "$fwords" "$fdocs" sh -c 'find files -name "*.txt" -print0 | xargs -0 grep -hoFwf NAMES'
+measure "nerc --emit triples -j 1 files/" "$fbytes" "$fwords" "$fdocs" "$NERC" --data "$ROOT" -q --emit triples -j 1 files
+measure "nerc --emit triples -j 2 files/" "$fbytes" "$fwords" "$fdocs" "$NERC" --data "$ROOT" -q --emit triples -j 2 files
+
+say ""
+say "## Start-up with the shipped data (hyperfine)"
+hyperfine -N --warmup 2 --runs 10 --export-markdown startup.md \
+    "$NERC --data $ROOT -q --no-header /dev/null" > /dev/null 2>&1 ||
+    hyperfine --warmup 2 --runs 10 --export-markdown startup.md "echo | $NERC --data $ROOT -q" > /dev/null
+sed "s|$NERC|nerc|g; s|$ROOT|ROOT|g" startup.md | tee -a "$REPORT"
+measure "echo | nerc (peak RSS of the loaded data)" 1 0 1 sh -c 'echo | "$0" --data "$1" -q' "$NERC" "$ROOT"
+
+if [[ $SYNTH -gt 0 ]]; then
+    say ""
+    say "## Synthetic gazetteer of $SYNTH entries"
+    [[ -f synth-$SYNTH.tsv ]] || python3 "$ROOT/bench/synth_gazetteer.py" "$SYNTH" > "synth-$SYNTH.tsv"
+    say ""
+    say "$(grep -vc '^#' "synth-$SYNTH.tsv") entries, $(grep -v '^#' "synth-$SYNTH.tsv" | cut -f1 | sort -u | wc -l) distinct surfaces, $(stat -c %s "synth-$SYNTH.tsv") bytes (bench/synth_gazetteer.py)."
+    hyperfine --warmup 1 --runs 3 --export-markdown synth-load.md \
+        "$NERC --data $ROOT -q --no-default-gazetteers --gazetteer synth-$SYNTH.tsv < /dev/null" > /dev/null
+    sed "s|$NERC|nerc|g; s|$ROOT|ROOT|g" synth-load.md | tee -a "$REPORT"
+    header
+    measure "load only (< /dev/null)" 1 0 1 \
+        "$NERC" --data "$ROOT" -q --no-default-gazetteers --gazetteer "synth-$SYNTH.tsv" /dev/null
+    measure "nerc -j 1 --split formfeed, synthetic gazetteer only" "$cbytes" "$cwords" "$cdocs" \
+        sh -c 'exec "$0" --data "$1" -q --emit triples -j 1 --split formfeed --no-default-gazetteers --gazetteer "$3" < "$2"' \
+        "$NERC" "$ROOT" corpus.txt "synth-$SYNTH.tsv"
+    measure "nerc -j 1 --split formfeed, shipped + synthetic" "$cbytes" "$cwords" "$cdocs" \
+        sh -c 'exec "$0" --data "$1" -q --emit triples -j 1 --split formfeed --gazetteer "$3" < "$2"' \
+        "$NERC" "$ROOT" corpus.txt "synth-$SYNTH.tsv"
+fi
+
+say ""
+say "## One long stream on stdin: peak RSS stays flat"
+say ""
+say "The corpus repeated into a pipe (generated on the fly), read by nerc as one document."
+header
+for smb in $STREAM; do
+    sbytes=$((smb * 1000000))
+    measure "nerc -j 1 < $smb MB stream" "$sbytes" 0 1 sh -c \
+        'while :; do cat "$2"; done | head -c "$3" | exec "$0" --data "$1" -q --emit triples -j 1' \
+        "$NERC" "$ROOT" corpus.txt "$sbytes"
+done
+say ""
+say "(words/s is 0 here: the stream is not counted twice.)"
