@@ -92,12 +92,16 @@ int cli_set_split(cli_options *o, const char *s)
 
 int cli_valid_date(const char *s)
 {
-    int y, m, d;
-    char tail;
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    /* exactly YYYY-MM-DD, digits only (sscanf would also take "+8" or " 8") */
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
         return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1];
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= (m == 2 && !leap ? 28 : mdays[m - 1]);
 }
 
 int cli_push(const char ***list, size_t *n, const char *s)
