@@ -5,6 +5,8 @@
 #include <ctype.h>
 #include <errno.h>
 #include <pcre2.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,7 @@ typedef struct rule {
     rule_info info;
     pcre2_code *code;
     int always;        /* no cue words: runs on every sentence */
+    atomic_int jitted; /* JIT-compiled (or tried): set once, under jit_lock */
 } rule;
 
 /* Cue word -> rule: a rule with cues runs only on sentences holding one of them. */
@@ -30,6 +33,7 @@ typedef struct cue {
 struct rule_set {
     rule *rules;
     size_t n, cap;
+    pthread_mutex_t jit_lock; /* guards the one-time JIT compile of each rule */
     uint32_t max_groups;
     cue *cues;         /* open addressing on key; key == NULL marks a free slot */
     size_t cue_cap, cue_count;
@@ -116,7 +120,28 @@ static int parse_cues(rule_set *r, const char *pattern, size_t rule_index)
 
 rule_set *rules_new(void)
 {
-    return calloc(1, sizeof(rule_set));
+    rule_set *r = calloc(1, sizeof(rule_set));
+    if (r && pthread_mutex_init(&r->jit_lock, NULL) != 0) {
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+/* JIT-compile a rule the first time any thread runs it. Compiling every rule up
+ * front would dominate start-up (most rules are gated by cue words and many never
+ * run on a given input). No thread matches a rule before its compile has finished:
+ * the flag is read with acquire order and set under the lock after compiling. */
+static void ensure_jit(rule_set *r, rule *ru)
+{
+    if (atomic_load_explicit(&ru->jitted, memory_order_acquire))
+        return;
+    pthread_mutex_lock(&r->jit_lock);
+    if (!atomic_load_explicit(&ru->jitted, memory_order_relaxed)) {
+        pcre2_jit_compile(ru->code, PCRE2_JIT_COMPLETE); /* else the interpreter runs */
+        atomic_store_explicit(&ru->jitted, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&r->jit_lock);
 }
 
 void rules_free(rule_set *r)
@@ -132,6 +157,7 @@ void rules_free(rule_set *r)
     for (size_t i = 0; i < r->cue_cap; i++)
         free(r->cues[i].key);
     free(r->cues);
+    pthread_mutex_destroy(&r->jit_lock);
     free(r);
 }
 
@@ -264,9 +290,7 @@ int rules_add_line(rule_set *r, const char *line_in, const char *where, char *er
     }
     ru->always = ncues == 0;
     ru->code = code;
-    /* JIT costs start-up time (about 0.1 ms a rule) but matches several times
-     * faster; falls back to the interpreter where JIT is unavailable. */
-    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    atomic_init(&ru->jitted, 0);
     ru->info.name = strdup(name);
     ru->info.canonical = strdup(canon);
     ru->info.type = (nerc_type)t;
@@ -422,9 +446,10 @@ int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
     int selected = s->selected;
     s->selected = 0;
     for (size_t i = 0; i < r->n; i++) {
-        const rule *ru = &r->rules[i];
+        rule *ru = &r->rules[i];
         if (selected && !s->active[i])
             continue;
+        ensure_jit((rule_set *)r, ru);
         PCRE2_SIZE at = 0;
         while (at <= len) {
             int rc = pcre2_match(ru->code, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK,
