@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score nerc on a converted corpus split (development aid).
 
-usage: eval.py SPLIT_DIR [--nerc BIN] [--types T1,T2] [--no-date] [-- extra nerc args]
+usage: eval.py SPLIT_DIR [--nerc BIN] [--types T1,T2] [--no-date] [extra nerc options, e.g. --no-model]
 SPLIT_DIR is a converted/<split> folder (docs/ + mentions.csv); document dates come from
 the corpus manifest (converted/manifest.csv, column dct) when present. The documents are
 sent to nerc as one JSON Lines feed (id, date, text), so a split costs one start-up.
@@ -16,8 +16,8 @@ ap.add_argument("--score", default="../shared/eval/score.py")
 ap.add_argument("--types", default="")
 ap.add_argument("--no-date", action="store_true")
 ap.add_argument("--keep", help="write the predictions here")
-ap.add_argument("extra", nargs="*")
-a = ap.parse_args()
+a, extra = ap.parse_known_args()
+a.extra = [x for x in extra if x != "--"]
 
 docs = os.path.join(a.split, "docs")
 manifest = os.path.join(os.path.dirname(a.split.rstrip("/")), "manifest.csv")

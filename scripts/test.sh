@@ -27,6 +27,9 @@ valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,
   --quiet ./build/nerc --data . --emit mentions samples/ >/dev/null
 echo "valgrind: 0 errors"
 
+echo "== install into a temporary prefix; pkg-config and find_package consumers"
+tests/install/run.sh .
+
 if [[ $fuzz_seconds != 0 && -x fuzz/run.sh ]]; then
   echo "== fuzz targets, ${fuzz_seconds}s each"
   fuzz/run.sh "$fuzz_seconds"

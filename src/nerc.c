@@ -192,11 +192,26 @@ void nerc_free(nerc *ctx)
     free(ctx);
 }
 
+#define PATH_BUF 4096
+
+/* dir + "/" + name into out[PATH_BUF]; 0 when it does not fit. */
+static int join_path(char *out, const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    if (a + 1 + b + 1 > PATH_BUF)
+        return 0;
+    memcpy(out, dir, a);
+    out[a] = '/';
+    memcpy(out + a + 1, name, b + 1);
+    return 1;
+}
+
 /* Files matching dir/pattern in name order. globfree() the result. */
 static int list_files(const char *dir, const char *pattern, glob_t *g)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, pattern);
+    char path[PATH_BUF];
+    if (!join_path(path, dir, pattern))
+        return NERC_EARG;
     memset(g, 0, sizeof *g);
     int rc = glob(path, 0, NULL, g);
     if (rc == GLOB_NOMATCH)
@@ -226,8 +241,11 @@ int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
     }
     glob_t g;
     if (!opts->no_default_gazetteers) {
-        char dir[4096];
-        snprintf(dir, sizeof dir, "%s/gazetteers", data);
+        char dir[PATH_BUF];
+        if (!join_path(dir, data, "gazetteers")) {
+            rc = NERC_EARG;
+            goto fail;
+        }
         if (!is_dir(dir)) {
             if (err && errlen)
                 snprintf(err, errlen, "%s: no such data directory (set --data DIR or NERC_DATA)", dir);
@@ -248,8 +266,11 @@ int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
     if ((rc = gazetteer_freeze(ctx->gaz)) < 0)
         goto fail;
     if (!opts->no_default_rules) {
-        char dir[4096];
-        snprintf(dir, sizeof dir, "%s/models", data);
+        char dir[PATH_BUF];
+        if (!join_path(dir, data, "models")) {
+            rc = NERC_EARG;
+            goto fail;
+        }
         if ((rc = list_files(dir, "*.rules", &g)) < 0)
             goto fail;
         for (size_t i = 0; i < g.gl_pathc && rc == 0; i++)
@@ -264,12 +285,18 @@ int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
     if ((rc = dates_new(&ctx->dates, err, errlen)) < 0)
         goto fail;
     if (!opts->no_model) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/models/ner.model", data);
+        char path[PATH_BUF];
+        if (!join_path(path, data, "models/ner.model")) {
+            rc = NERC_EARG;
+            goto fail;
+        }
         struct stat st;
         if (stat(path, &st) == 0 && (rc = tagger_load(path, &ctx->model, err, errlen)) < 0)
             goto fail;
-        snprintf(path, sizeof path, "%s/models/common_words.txt", data);
+        if (!join_path(path, data, "models/common_words.txt")) {
+            rc = NERC_EARG;
+            goto fail;
+        }
         if ((rc = word_set_load(&ctx->common, path, err, errlen)) < 0)
             goto fail;
     }
