@@ -296,8 +296,10 @@ def main():
             city_by_key_cc[k] = r
 
     # ---------------------------------------------------------------- capitals
-    capital_canon = {"Washington D.C.": "Washington, D.C.", "Sana'a": "Sanaa",
+    capital_canon = {"Washington D.C.": "Washington", "Sana'a": "Sanaa",
                      "Ulan Bator": "Ulaanbaatar"}
+    # the GeoNames name of a capital whose news name is shorter (for its id)
+    capital_geonames = {"Washington D.C.": "Washington, D.C."}
     capitals = GazFile("11-capitals.tsv", reg, [
         GENERATED,
         "Capital cities: world-countries (ODbL 1.0); ids from GeoNames (CC BY 4.0).",
@@ -308,7 +310,8 @@ def main():
             if not key or key in stop or len(key) < 3:
                 continue
             name = capital_canon.get(cap, cap)
-            row = city_by_key_cc.get((key, cc)) or city_by_key_cc.get((norm_key(name), cc))
+            row = (city_by_key_cc.get((key, cc))
+                   or city_by_key_cc.get((norm_key(capital_geonames.get(cap, name)), cc)))
             ident = "geonames:" + row["geonameid"] if row else ""
             capitals.add(cap, "LOCATION", name, ident)
             if name != cap:
