@@ -28,7 +28,7 @@
 
 enum { F_BASE = 1, F_S3 = 2, F_PAST = 4, F_PP = 8, F_ING = 16, F_NOUN = 32 };
 enum { NP_NONE = 0, NP_OF = 1, NP_FROM = 2 }; /* which phrase names a noun's subject */
-enum { CL_EVENT = 0, CL_SPEECH = 1 };
+enum { CL_EVENT = 0, CL_SPEECH = 1, CL_ATTITUDE = 2 };
 enum { W_TITLE = 1, W_ACTOR = 2, W_ORG = 4, W_PLACE = 8 };
 
 typedef struct lex_entry {
@@ -55,7 +55,21 @@ struct claims {
     size_t n_lemmas, cap_lemmas;
     lex_table preds, words;
     int max_form_tokens;
+    int keep_unresolved; /* emit unresolvable pronoun/role subjects as UNRESOLVED */
+    int keep_hedged;     /* emit negated and modal (irrealis) claims */
 };
+
+void claims_set_keep_unresolved(claims *c, int on)
+{
+    if (c)
+        c->keep_unresolved = on != 0;
+}
+
+void claims_set_keep_hedged(claims *c, int on)
+{
+    if (c)
+        c->keep_hedged = on != 0;
+}
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
@@ -260,9 +274,11 @@ static int load_predicates(claims *c, const char *path, token_buf *tb, char *err
             cls = CL_EVENT;
         else if (strcmp(fl[1], "speech") == 0)
             cls = CL_SPEECH;
+        else if (strcmp(fl[1], "attitude") == 0)
+            cls = CL_ATTITUDE;
         else {
             rc = NERC_EFORMAT;
-            why = "class must be event or speech";
+            why = "class must be event, speech or attitude";
             break;
         }
         if (c->n_lemmas == c->cap_lemmas) {
@@ -394,6 +410,7 @@ typedef struct remembered {
 typedef struct titled {
     char word[32];
     char name[NAME_MAX_BYTES];
+    size_t sentence; /* where the title was last seen with the name */
 } titled;
 
 /* One subject of a candidate claim: a mention of the sentence, or a name remembered
@@ -418,6 +435,8 @@ typedef struct cand {
     const char *modality;
     int date;     /* DATE mention index or -1 */
     int need_date; /* emit only when dated (pronoun-owned nominal events) */
+    uint16_t vmask; /* F_* of the verb form (0 for nominal and `according to`) */
+    int dropped;    /* inside another claim's reported words */
     double conf;
 } cand;
 
@@ -425,6 +444,9 @@ struct claims_state {
     remembered person, place_or_org, org, place, last_person_mention;
     titled titles[N_TITLES];
     size_t n_titles;
+    subj group[MAX_SUBJ]; /* coordinated subjects of the last sentence, for `they` */
+    int n_group;
+    size_t group_sentence;
     int in_quote;
     /* per-sentence scratch, grown as needed */
     int *ment;   /* token -> mention index or -1 */
@@ -476,7 +498,7 @@ static const char *const W_ADV[] = {
     "again", "recently", "previously", "later", "finally", "jointly", "officially", "formally",
     "repeatedly", "publicly", "once", "ever", "even", "only", "first", "subsequently",
     "immediately", "effectively", "largely", "both", "either", "quickly", "soon", "since",
-    "apparently", "reportedly", "initially", "eventually", "swiftly", "long", "not", "never",
+    "apparently", "initially", "eventually", "instead", "meanwhile", "separately", "too", "swiftly", "long", "not", "never",
     "no", "longer", "yet", "all", "last", "successfully", "openly", "secretly", NULL};
 static const char *const W_PREP[] = {
     "of", "in", "on", "at", "for", "from", "with", "by", "to", "against", "into", "within",
@@ -637,11 +659,41 @@ static int mention_ending_at(const ctx *x, size_t tok)
     return -1;
 }
 
+/* Does hay contain the n bytes of needle, ASCII case folded? */
+static int contains_ci(const char *hay, const char *needle, size_t n)
+{
+    size_t h = strlen(hay);
+    for (size_t i = 0; n && i + n <= h; i++) {
+        size_t j = 0;
+        while (j < n && tolower((unsigned char)hay[i + j]) == tolower((unsigned char)needle[j]))
+            j++;
+        if (j == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* The subject is named by its canonical name when that name contains the words of
+ * the text (`Putin` -> `Vladimir Putin`), else by the words themselves: `the
+ * Pentagon` or `the Kremlin` are not rewritten into a name the text never used. */
 static void subj_from_mention(const ctx *x, subj *sj, int k)
 {
+    const claim_mention *mk = &x->m[k];
     sj->mention = k;
-    snprintf(sj->name, sizeof sj->name, "%s", x->m[k].value ? x->m[k].value : "");
-    snprintf(sj->type, sizeof sj->type, "%s", nerc_type_name(x->m[k].type));
+    const char *v = mk->value ? mk->value : "";
+    const char *surf = x->s->text + mk->start;
+    size_t n = mk->end > mk->start ? mk->end - mk->start : 0;
+    int surface_ok = n > 0 && n < sizeof sj->name && mk->end <= x->s->end - x->s->start &&
+                     memchr(surf, '\n', n) == NULL;
+    if (!*v || (surface_ok && !contains_ci(v, surf, n))) {
+        if (surface_ok) {
+            memcpy(sj->name, surf, n);
+            sj->name[n] = '\0';
+        } else
+            snprintf(sj->name, sizeof sj->name, "%s", v);
+    } else
+        snprintf(sj->name, sizeof sj->name, "%s", v);
+    snprintf(sj->type, sizeof sj->type, "%s", nerc_type_name(mk->type));
 }
 
 static void subj_from_memory(subj *sj, const remembered *r)
@@ -667,8 +719,9 @@ static int after_prep(const ctx *x, int k)
     return kin(x->s, j, W_PREP) && !kis(x->s, j, "since");
 }
 
-/* Gather "A, B and C" ending with mention k into c->s (left to right). */
-static void gather_coordination(const ctx *x, cand *cd, int k)
+/* Gather "A, B and C" ending with mention k into c->s (left to right). Returns 0
+ * when the list is the object of a preposition ("between Israel and Hezbollah"). */
+static int gather_coordination(const ctx *x, cand *cd, int k)
 {
     int ks[MAX_SUBJ];
     int n = 0;
@@ -691,9 +744,13 @@ static void gather_coordination(const ctx *x, cand *cd, int k)
         if (k2 < 0 || !subject_type_ok(x->m[k2].type) ||
             (x->m[k2].type == NERC_PERSON) != (x->m[k].type == NERC_PERSON))
             break;
-        /* "in Moscow, A and B signed": a prepositional object ends the list */
-        if (after_prep(x, k2) && !kis(x->s, x->m[k2].first_tok - 1, "both"))
+        /* "in Moscow, A and B signed": a prepositional object ends the list;
+         * "a truce between A and B took effect": the pair is no subject */
+        if (after_prep(x, k2) && !kis(x->s, x->m[k2].first_tok - 1, "both")) {
+            if (is_and && kin(x->s, x->m[k2].first_tok - 1, W_PREP))
+                return 0;
             break;
+        }
         seen_and |= is_and;
         ks[n++] = k2;
         f = x->m[k2].first_tok;
@@ -701,6 +758,7 @@ static void gather_coordination(const ctx *x, cand *cd, int k)
     cd->nsubj = 0;
     for (int i = n - 1; i >= 0; i--)
         subj_from_mention(x, &cd->s[cd->nsubj++], ks[i]);
+    return 1;
 }
 
 static int recent(const remembered *r, size_t now, size_t window)
@@ -751,8 +809,10 @@ static int resolve_anaphor(const ctx *x, size_t i, subj *sj, double *conf)
         }
         return 0;
     }
-    /* "the group", "the country", "the minister" */
-    if (i >= 1 && kis(s, i - 1, "the")) {
+    /* "the group", "the country", "the minister", "the foreign minister" */
+    if (i >= 1 && (kis(s, i - 1, "the") ||
+                   (i >= 2 && kis(s, i - 2, "the") && st->ment[i - 1] < 0 &&
+                    (s->tokens[i - 1].flags & TOK_WORD) && !(word_class(x, i - 1) & W_TITLE)))) {
         int w = word_class(x, i);
         if ((w & W_ORG) && recent(&st->org, now, 5)) {
             subj_from_memory(sj, &st->org);
@@ -768,7 +828,8 @@ static int resolve_anaphor(const ctx *x, size_t i, subj *sj, double *conf)
             size_t n;
             const char *k = tkey(s, i, &n);
             for (size_t t = st->n_titles; t-- > 0;)
-                if (strlen(st->titles[t].word) == n && memcmp(st->titles[t].word, k, n) == 0) {
+                if (strlen(st->titles[t].word) == n && memcmp(st->titles[t].word, k, n) == 0 &&
+                    now >= st->titles[t].sentence && now - st->titles[t].sentence <= 4) {
                     sj->mention = -1;
                     snprintf(sj->name, sizeof sj->name, "%s", st->titles[t].name);
                     snprintf(sj->type, sizeof sj->type, "PERSON");
@@ -778,6 +839,54 @@ static int resolve_anaphor(const ctx *x, size_t i, subj *sj, double *conf)
         }
     }
     return 0;
+}
+
+/* A pronoun or role subject that was not resolved: with keep_unresolved, the words
+ * themselves (`he`, `the minister`) with subject_type UNRESOLVED. */
+static int unresolved_subject(const ctx *x, long j, cand *cd)
+{
+    const sentence *s = x->s;
+    if (!x->c->keep_unresolved || j < 0)
+        return 0;
+    static const char *const PRON[] = {"he", "she", "they", "we", "i", NULL};
+    long a = -1;
+    if (kin(s, (size_t)j, PRON))
+        a = j;
+    else if (!(s->tokens[j].flags & TOK_UPPER)) {
+        int w = word_class(x, (size_t)j);
+        if (!(w & (W_TITLE | W_ORG | W_PLACE)))
+            return 0;
+        /* "the minister", "the supreme leader", "the foreign minister" */
+        for (long b = j - 1; b >= 0 && b >= j - 3; b--) {
+            if (x->st->ment[b] >= 0 || !(s->tokens[b].flags & TOK_WORD))
+                break;
+            if (kis(s, (size_t)b, "the")) {
+                a = b;
+                break;
+            }
+        }
+    }
+    if (a < 0)
+        return 0;
+    size_t from = s->tokens[a].start, to = s->tokens[j].end;
+    if (to - from >= sizeof cd->s[0].name)
+        return 0;
+    subj *sj = &cd->s[0];
+    sj->mention = -1;
+    size_t o = 0;
+    for (size_t b = from; b < to; b++) {
+        char ch = s->text[b];
+        if (ch == '\n' || ch == '\r' || ch == '\t')
+            ch = ' ';
+        if (o == 0)
+            ch = (char)tolower((unsigned char)ch);
+        sj->name[o++] = ch;
+    }
+    sj->name[o] = '\0';
+    snprintf(sj->type, sizeof sj->type, "UNRESOLVED");
+    cd->nsubj = 1;
+    cd->conf = 0.3;
+    return 1;
 }
 
 /* The subject ending at token j (the token right before the verb group). */
@@ -796,10 +905,13 @@ static int find_subject(const ctx *x, long j, cand *cd, int gerund)
         int with = f > 0 && kis(s, f - 1, "with");
         if (gerund != with)
             return 0;
-        if (after_prep(x, k) && !with)
+        /* "rebels led by X captured": X leads the doers */
+        int led = f >= 2 && kis(s, f - 1, "by") && kis(s, f - 2, "led");
+        if (after_prep(x, k) && !with && !led)
             return 0;
-        gather_coordination(x, cd, k);
-        cd->conf = cd->nsubj > 1 ? 0.75 : 0.8;
+        if (!gather_coordination(x, cd, k))
+            return 0;
+        cd->conf = led ? 0.55 : cd->nsubj > 1 ? 0.75 : 0.8;
         /* "Like X, Y lost ...": X did it too */
         size_t f0 = x->m[cd->s[0].mention].first_tok;
         if (f0 >= 3 && is_punct(s, f0 - 1, ',') && cd->nsubj < MAX_SUBJ) {
@@ -894,6 +1006,13 @@ static int find_subject(const ctx *x, long j, cand *cd, int gerund)
         }
         return 0;
     }
+    /* "They said ..." right after "A and B did ...": both of them */
+    if (j == 0 && kis(s, 0, "they") && x->st->n_group > 1 && x->st->group_sentence + 1 == s->index) {
+        cd->nsubj = x->st->n_group;
+        memcpy(cd->s, x->st->group, (size_t)x->st->n_group * sizeof cd->s[0]);
+        cd->conf = 0.45;
+        return 1;
+    }
     subj sj;
     double conf = 0.5;
     if (resolve_anaphor(x, (size_t)j, &sj, &conf)) {
@@ -902,7 +1021,7 @@ static int find_subject(const ctx *x, long j, cand *cd, int gerund)
         cd->conf = conf;
         return 1;
     }
-    return 0;
+    return unresolved_subject(x, j, cd);
 }
 
 /* ------------------------------------------------------------ clauses */
@@ -1019,7 +1138,8 @@ static void remember(remembered *r, const char *name, const char *type, size_t s
     r->sentence = sentence;
 }
 
-static void remember_title(claims_state *st, const char *word, size_t wn, const char *name)
+static void remember_title(claims_state *st, const char *word, size_t wn, const char *name,
+                           size_t sentence)
 {
     if (wn >= sizeof st->titles[0].word)
         return;
@@ -1031,6 +1151,7 @@ static void remember_title(claims_state *st, const char *word, size_t wn, const 
     memcpy(st->titles[slot].word, word, wn);
     st->titles[slot].word[wn] = '\0';
     snprintf(st->titles[slot].name, sizeof st->titles[slot].name, "%s", name);
+    st->titles[slot].sentence = sentence;
 }
 
 static int emit_attr(const ctx *x, int k, const char *pred, const char *obj, const char *objtype,
@@ -1086,7 +1207,7 @@ static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
                 return rc;
             size_t wn;
             const char *w = tkey(s, f - 1, &wn);
-            remember_title(st, w, wn, x->m[k].value);
+            remember_title(st, w, wn, x->m[k].value, x->s->index);
             continue;
         }
         /* (b) "Iran's ambassador to Russia, X" */
@@ -1125,7 +1246,7 @@ static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
                         return rc;
                     size_t wn;
                     const char *w = tkey(s, (size_t)tw, &wn);
-                    remember_title(st, w, wn, x->m[k].value);
+                    remember_title(st, w, wn, x->m[k].value, x->s->index);
                     continue;
                 }
             }
@@ -1164,7 +1285,7 @@ static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
                 return rc;
             size_t wn;
             const char *w = tkey(s, (size_t)tw, &wn);
-            remember_title(st, w, wn, x->m[k].value);
+            remember_title(st, w, wn, x->m[k].value, x->s->index);
             if (cop && at >= 0) {
                 /* the organisation: the last ORG mention of the sentence after "at" */
                 int org = -1;
@@ -1238,13 +1359,20 @@ static void event_object(const ctx *x, cand *cd, size_t from)
     }
 }
 
+static int has_clause_word(const ctx *x, size_t a, size_t b);
+
 /* Object of a statement: "that ...", a quote, or ": ..." up to the sentence end. */
 static void speech_object(const ctx *x, cand *cd, size_t from)
 {
     const sentence *s = x->s;
     size_t a = from;
     /* "told reporters that", "warned Iran that": a short indirect object first */
+    static const char *const TIME_NOUNS[] = {"evening", "morning", "night", "afternoon", "day",
+                                             "week", "month", "year", "time", "weekend", NULL};
     for (size_t j = from; j < s->n_tokens && j < from + 14; j++) {
+        /* "said that evening": a demonstrative, not a clause */
+        if (kis(s, j, "that") && j + 1 < s->n_tokens && kin(s, j + 1, TIME_NOUNS))
+            break;
         if (kis(s, j, "that") || is_quote(s, j) || is_punct(s, j, ':')) {
             a = j + 1;
             break;
@@ -1258,6 +1386,37 @@ static void speech_object(const ctx *x, cand *cd, size_t from)
     for (size_t j = a; j + 1 < s->n_tokens; j++) {
         if (x->st->quoted[j] || is_quote(s, j))
             break;
+        /* "condemned the deal and summoned the ambassador": a second verb of the
+         * same subject ends a noun-phrase object */
+        if (a == from && kis(s, j, "and") && x->st->ment[j + 1] < 0) {
+            size_t v = j + 1;
+            while (v + 1 < s->n_tokens && !(s->tokens[v].flags & TOK_UPPER) &&
+                   (kin(s, v, W_ADV) || is_ly_adverb(s, v)))
+                v++;
+            const lex_entry *ve = lex_find(x->c, &x->c->preds, s->keys + s->tokens[v].key,
+                                           s->tokens[v].key_len);
+            if (ve && (ve->mask & (F_PAST | F_S3)) && x->st->ment[v] < 0 && v + 1 < s->n_tokens &&
+                !(s->tokens[v + 1].flags & TOK_PUNCT)) {
+                e = j;
+                break;
+            }
+        }
+        /* "..., Defence Minister X said": the speaker of the whole sentence */
+        if (is_punct(s, j, ',') && j > a) {
+            size_t v = j + 1;
+            while (v < s->n_tokens && v < j + 5 && x->st->ment[v] < 0 && (s->tokens[v].flags & TOK_UPPER))
+                v++;
+            int k = v < s->n_tokens ? x->st->ment[v] : -1;
+            if (k >= 0 && subject_type_ok(x->m[k].type) && x->m[k].last_tok + 1 < s->n_tokens) {
+                size_t w = x->m[k].last_tok + 1;
+                const lex_entry *ve = lex_find(x->c, &x->c->preds, s->keys + s->tokens[w].key,
+                                               s->tokens[w].key_len);
+                if (ve && x->c->lemmas[ve->val].cls == CL_SPEECH && (ve->mask & (F_PAST | F_S3))) {
+                    e = j;
+                    break;
+                }
+            }
+        }
         if (is_punct(s, j, ';') ||
             (is_punct(s, j, ',') && (kis(s, j + 1, "and") || kis(s, j + 1, "while") ||
                                      kis(s, j + 1, "but") || kis(s, j + 1, "whereas")))) {
@@ -1275,6 +1434,19 @@ static void speech_object(const ctx *x, cand *cd, size_t from)
     int words = 0;
     for (size_t j = a; j < e && !words; j++)
         words = (s->tokens[j].flags & (TOK_WORD | TOK_NUMBER)) != 0;
+    /* "said on Tuesday", "told reporters in Kyiv": no reported words after the verb
+     * (but "urged allies to ...", "claimed responsibility" say what they say) */
+    if (words && a == from && from > 0 && !has_clause_word(x, a, e)) {
+        const lex_entry *pe = lex_find(x->c, &x->c->preds, s->keys + s->tokens[from - 1].key,
+                                       s->tokens[from - 1].key_len);
+        const char *ln = pe ? x->c->pool + x->c->lemmas[pe->val].name_off : "";
+        int bare = strcmp(ln, "say") == 0 || strcmp(ln, "tell") == 0 || strcmp(ln, "add") == 0;
+        int adjunct = (kin(s, a, W_PREP) && !kis(s, a, "to") && strcmp(ln, "call") != 0) ||
+                      kis(s, a, "that") ||
+                      (x->st->ment[a] >= 0 && x->m[x->st->ment[a]].type == NERC_DATE);
+        if (bare || adjunct)
+            words = 0;
+    }
     if (words) {
         cd->o_first = (uint32_t)a;
         cd->o_last = (uint32_t)(e - 1);
@@ -1456,13 +1628,86 @@ static void verb_group(const ctx *x, size_t first, vgroup *vg)
     vg->start = i + 1;
 }
 
+/* Does [a, b) hold the makings of a clause: an auxiliary, a modal, a verb of the
+ * lexicon, or a pronoun subject? ("Russia was ...", "it would ...", "Iran attacked") */
+static int has_clause_word(const ctx *x, size_t a, size_t b)
+{
+    const sentence *s = x->s;
+    static const char *const PRON[] = {"he", "she", "it", "they", "we", "i", NULL};
+    for (size_t j = a; j < b && j < s->n_tokens; j++) {
+        if (x->st->ment[j] >= 0 || !(s->tokens[j].flags & TOK_WORD))
+            continue;
+        const char *md;
+        if (kin(s, j, W_BE) || kin(s, j, W_HAVE) || kin(s, j, W_DO) || modal_of(s, j) ||
+            neg_aux(s, j, &md) || kin(s, j, PRON))
+            return 1;
+        const lex_entry *e = lex_find(x->c, &x->c->preds, s->keys + s->tokens[j].key, s->tokens[j].key_len);
+        if (e && (e->mask & (F_PAST | F_S3)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Light-verb idioms whose subject is a thing, not an actor: "the truce took effect". */
+static int thing_idiom(const ctx *x, const pmatch *pm)
+{
+    const sentence *s = x->s;
+    const char *ln = x->c->pool + x->c->lemmas[pm->e->val].name_off;
+    size_t n = pm->last + 1;
+    if (n >= s->n_tokens)
+        return 0;
+    if (strcmp(ln, "take") == 0)
+        return kis(s, n, "effect") || kis(s, n, "place") || kis(s, n, "hold");
+    if (strcmp(ln, "enter") == 0 || strcmp(ln, "come") == 0)
+        return n + 1 < s->n_tokens && kis(s, n, "into") && kis(s, n + 1, "force");
+    return 0;
+}
+
+/* The doer named in a "by" phrase at token q: "by the European Union and Japan".
+ * Fills cd->s and returns the last token of the phrase, or -1. */
+static long by_doer(const ctx *x, size_t q, cand *cd)
+{
+    const sentence *s = x->s;
+    if (q + 1 >= s->n_tokens || !kis(s, q, "by"))
+        return -1;
+    size_t a = q + 1;
+    while (a + 1 < s->n_tokens && kin(s, a, W_DET) && a < q + 3)
+        a++;
+    int k = x->st->ment[a];
+    if (k < 0 || x->m[k].first_tok != a || !subject_type_ok(x->m[k].type) ||
+        (x->m[k].last_tok + 1 < s->n_tokens && (s->tokens[x->m[k].last_tok + 1].flags & TOK_POSSESSIVE)))
+        return -1;
+    /* take the whole coordination after "by" */
+    size_t endk = x->m[k].last_tok;
+    int ks[MAX_SUBJ], n = 0;
+    ks[n++] = k;
+    while (n < MAX_SUBJ && endk + 2 < s->n_tokens &&
+           (kis(s, endk + 1, "and") || is_punct(s, endk + 1, ','))) {
+        size_t nx = endk + 2;
+        if (kis(s, nx, "and") && nx + 1 < s->n_tokens)
+            nx++;
+        int k2 = x->st->ment[nx];
+        if (k2 < 0 || x->m[k2].first_tok != nx || !subject_type_ok(x->m[k2].type))
+            break;
+        ks[n++] = k2;
+        endk = x->m[k2].last_tok;
+    }
+    cd->nsubj = 0;
+    for (int i = 0; i < n; i++)
+        subj_from_mention(x, &cd->s[cd->nsubj++], ks[i]);
+    return (long)endk;
+}
+
 static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from, uint32_t *suppress_to)
 {
     const sentence *s = x->s;
     claims_state *st = x->st;
     const lex_entry *e = pm->e;
-    int speech = x->c->lemmas[e->val].cls == CL_SPEECH;
+    int cls = x->c->lemmas[e->val].cls;
+    int speech = cls == CL_SPEECH || cls == CL_ATTITUDE;
     if (pm->first >= *suppress_from && pm->first <= *suppress_to)
+        return 0;
+    if (thing_idiom(x, pm))
         return 0;
     cand tmp;
     memset(&tmp, 0, sizeof tmp);
@@ -1486,6 +1731,26 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
         if (vg.has_to)
             return 0; /* an infinitive complements another verb */
         uint16_t mk = e->mask;
+        /* "US sanctions on Russian oil took effect": a plural noun before its
+         * preposition, when a verb of the same clause follows */
+        if ((mk & F_S3) && !(mk & (F_PAST | F_PP)) && !vg.has_be && !vg.has_have && !vg.modal &&
+            !vg.has_do && pm->last + 1 < s->n_tokens &&
+            (kis(s, pm->last + 1, "on") || kis(s, pm->last + 1, "against") ||
+             kis(s, pm->last + 1, "of") || kis(s, pm->last + 1, "over"))) {
+            size_t q = pm->last + 1;
+            while (q < s->n_tokens && !is_clause_end(x, q))
+                q++;
+            if (has_clause_word(x, pm->last + 2, q))
+                return 0;
+        }
+        /* "hoped to", "hopes that": an attitude needs a clause or an infinitive */
+        if (cls == CL_ATTITUDE) {
+            size_t q = pm->last + 1;
+            while (q < s->n_tokens && (is_ly_adverb(s, q) || kin(s, q, W_ADV)))
+                q++;
+            if (q >= s->n_tokens || !(kis(s, q, "that") || kis(s, q, "to")))
+                return 0;
+        }
         int passive = vg.has_be && (mk & F_PP) && !(mk & F_ING);
         int gerund = (mk & F_ING) && !vg.has_be && !vg.has_have && !vg.modal && !vg.has_do;
         /* forms that cannot head a clause on their own */
@@ -1502,42 +1767,17 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
         int found = 0;
         if (passive) {
             /* the doer named in a "by" phrase */
-            size_t q = pm->last + 1;
-            if (q + 1 < s->n_tokens && kis(s, q, "by")) {
-                size_t a = q + 1;
-                if (kis(s, a, "the") && a + 1 < s->n_tokens)
-                    a++;
-                int k = st->ment[a];
-                if (k >= 0 && x->m[k].first_tok == a && subject_type_ok(x->m[k].type) &&
-                    !(x->m[k].last_tok + 1 < s->n_tokens &&
-                      (s->tokens[x->m[k].last_tok + 1].flags & TOK_POSSESSIVE))) {
-                    /* take the whole coordination after "by" */
-                    size_t endk = x->m[k].last_tok;
-                    int ks[MAX_SUBJ], n = 0;
-                    ks[n++] = k;
-                    while (n < MAX_SUBJ && endk + 2 < s->n_tokens &&
-                           (kis(s, endk + 1, "and") || is_punct(s, endk + 1, ','))) {
-                        size_t nx = endk + 2;
-                        if (kis(s, nx, "and") && nx + 1 < s->n_tokens)
-                            nx++;
-                        int k2 = st->ment[nx];
-                        if (k2 < 0 || x->m[k2].first_tok != nx || !subject_type_ok(x->m[k2].type))
-                            break;
-                        ks[n++] = k2;
-                        endk = x->m[k2].last_tok;
-                    }
-                    for (int i = 0; i < n; i++)
-                        subj_from_mention(x, &tmp.s[tmp.nsubj++], ks[i]);
-                    tmp.conf = 0.75;
-                    found = 1;
-                    event_object(x, &tmp, endk + 1);
-                    /* the surface subject is the object */
-                    if (sj >= 0 && mention_ending_at(x, (size_t)sj) >= 0) {
-                        int ko = mention_ending_at(x, (size_t)sj);
-                        tmp.obj_mention = ko;
-                        tmp.o_first = x->m[ko].first_tok;
-                        tmp.o_last = x->m[ko].last_tok;
-                    }
+            long endk = by_doer(x, pm->last + 1, &tmp);
+            if (endk >= 0) {
+                tmp.conf = 0.75;
+                found = 1;
+                event_object(x, &tmp, (size_t)endk + 1);
+                /* the surface subject is the object */
+                if (sj >= 0 && mention_ending_at(x, (size_t)sj) >= 0) {
+                    int ko = mention_ending_at(x, (size_t)sj);
+                    tmp.obj_mention = ko;
+                    tmp.o_first = x->m[ko].first_tok;
+                    tmp.o_last = x->m[ko].last_tok;
                 }
             }
         } else if (!vg.has_be && !vg.has_have && (mk & F_PP) && !(mk & (F_PAST | F_BASE | F_S3)) &&
@@ -1545,9 +1785,53 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
             return 0;
         if (!found) {
             if (!passive && !vg.has_be && !vg.has_have && !vg.modal && !vg.has_do &&
-                pm->last + 1 < s->n_tokens && kis(s, pm->last + 1, "by") && (mk & F_PP))
-                return 0; /* reduced passive "signed by" without a subject */
-            found = find_subject(x, sj, &tmp, gerund);
+                pm->last + 1 < s->n_tokens && kis(s, pm->last + 1, "by") && (mk & F_PP)) {
+                /* reduced passive: "the coalition announced by Washington" names its
+                 * doer; the noun before it is what was done */
+                if (sj < 0 || kin(s, (size_t)sj, W_PREP) || is_punct(s, (size_t)sj, ','))
+                    return 0;
+                long endk = by_doer(x, pm->last + 1, &tmp);
+                if (endk < 0)
+                    return 0;
+                /* "rebels led by X captured ...": X is the subject of the next verb */
+                if ((size_t)endk + 1 < s->n_tokens && has_clause_word(x, (size_t)endk + 1, (size_t)endk + 2))
+                    return 0;
+                tmp.conf = 0.6;
+                found = 1;
+                event_object(x, &tmp, (size_t)endk + 1);
+                tmp.o_first = 1;
+                tmp.o_last = 0;
+                long b = sj;
+                while (b > 0 && (s->tokens[b - 1].flags & TOK_WORD) && !kin(s, (size_t)b - 1, W_PREP) &&
+                       !kin(s, (size_t)b - 1, W_SUBORD) && !is_boundary(x, (size_t)b - 1) && sj - b < 6)
+                    b--;
+                tmp.o_first = (uint32_t)b;
+                tmp.o_last = (uint32_t)sj;
+            }
+            if (!found)
+                found = find_subject(x, sj, &tmp, gerund);
+            /* "X condemned the deal and summoned ...": the verbs share X */
+            if (!found && sj >= 0 && kis(s, (size_t)sj, "and") && (mk & (F_PAST | F_S3)) && !gerund) {
+                uint16_t tense = mk & (F_PAST | F_S3);
+                for (size_t q = st->n_cands; q-- > 0;) {
+                    const cand *pc = &st->cands[q];
+                    if (pc->nominal || !pc->nsubj || pc->p_last >= (uint32_t)sj || pc->dropped)
+                        continue;
+                    if (!(pc->vmask & tense))
+                        break;
+                    int own = 0; /* a subject of its own between them: another clause */
+                    for (size_t k = 0; k < x->nm; k++)
+                        if (st->subjpos[k] && x->m[k].first_tok > pc->p_last && x->m[k].last_tok < (uint32_t)sj)
+                            own = 1;
+                    if (own)
+                        break;
+                    tmp.nsubj = pc->nsubj;
+                    memcpy(tmp.s, pc->s, (size_t)pc->nsubj * sizeof tmp.s[0]);
+                    tmp.conf = pc->conf > 0.6 ? 0.6 : pc->conf;
+                    found = 1;
+                    break;
+                }
+            }
             if (!found && gerund && sj >= 0 && !kin(s, (size_t)sj, W_PREP) &&
                 !kin(s, (size_t)sj, W_DET) && !kin(s, (size_t)sj, W_SUBORD)) {
                 /* participle clause: "..., saying that ..." takes the clause subject */
@@ -1585,6 +1869,7 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
         /* "states" / "state" as a verb needs its complement */
         tmp.neg = vg.neg;
         tmp.modality = vg.modal ? vg.modal : "";
+        tmp.vmask = mk;
         got = 1;
         if (passive && tmp.conf > 0.7)
             tmp.conf = 0.7;
@@ -1608,21 +1893,61 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
     } else if (speech) {
         /* "what X called Operation Y" names something; "called for/on" asks */
         const char *ln = x->c->pool + x->c->lemmas[e->val].name_off;
+        size_t nx = pm->last + 1;
+        int k_named = nx < s->n_tokens ? st->ment[nx] : -1;
+        /* "called X a war criminal" judges X */
+        int call_x_a = k_named >= 0 && x->m[k_named].last_tok + 1 < s->n_tokens &&
+                       (kis(s, x->m[k_named].last_tok + 1, "a") || kis(s, x->m[k_named].last_tok + 1, "an") ||
+                        is_quote(s, x->m[k_named].last_tok + 1));
         if (strcmp(ln, "call") == 0 &&
-            !(pm->last + 1 < s->n_tokens &&
-              (kis(s, pm->last + 1, "for") || kis(s, pm->last + 1, "on") ||
-               kis(s, pm->last + 1, "upon") || is_quote(s, pm->last + 1)))) {
+            !(nx < s->n_tokens && (kis(s, nx, "for") || kis(s, nx, "on") || kis(s, nx, "upon") ||
+                                   is_quote(s, nx) || call_x_a))) {
             st->n_cands--;
             return 0;
         }
-        speech_object(x, cd, pm->last + 1);
+        if (call_x_a && strcmp(ln, "call") == 0) {
+            size_t q = nx;
+            while (q < s->n_tokens && !is_punct(s, q, '.') && !is_punct(s, q, ';') &&
+                   !(st->ment[q] >= 0 && x->m[st->ment[q]].type == NERC_DATE && q > nx &&
+                     kin(s, q - 1, W_PREP)))
+                q++;
+            if (q > nx && kin(s, q - 1, W_PREP))
+                q--;
+            cd->o_first = (uint32_t)nx;
+            cd->o_last = (uint32_t)(q - 1);
+        } else
+            speech_object(x, cd, pm->last + 1);
         if (cd->o_first > cd->o_last) {
             uint32_t qa, qb;
             long b = cd->nsubj && cd->s[0].mention >= 0 ? (long)x->m[cd->s[0].mention].first_tok - 1
                                                          : (long)pm->first - 1;
+            /* '"...," he added': step over the pronoun and adverbs */
+            if (!(cd->nsubj && cd->s[0].mention >= 0))
+                for (int step = 0; step < 3 && b >= 0 && (s->tokens[b].flags & TOK_WORD); step++)
+                    b--;
             if (b >= 0 && quote_before(x, (size_t)b, &qa, &qb)) {
                 cd->o_first = qa;
                 cd->o_last = qb;
+            } else if (b >= 0 && cd->nsubj && cd->s[0].mention >= 0) {
+                /* "Israel will respond, Defence Minister Yoav Gallant said": the
+                 * reported clause comes first, the speaker after a comma */
+                while (b > 0 && st->ment[b] < 0 && (s->tokens[b].flags & TOK_UPPER) &&
+                       (s->tokens[b].flags & TOK_WORD))
+                    b--;
+                if (b >= 2 && is_punct(s, (size_t)b, ',') && has_clause_word(x, 0, (size_t)b)) {
+                    cd->o_first = 0;
+                    cd->o_last = (uint32_t)b - 1;
+                }
+            }
+        }
+        /* a quoted word or two is no statement: "said “evening”" */
+        if (cd->o_first <= cd->o_last) {
+            int nw = 0;
+            for (uint32_t q = cd->o_first; q <= cd->o_last && nw < 2; q++)
+                nw += (s->tokens[q].flags & (TOK_WORD | TOK_NUMBER)) != 0;
+            if (nw < 2) {
+                st->n_cands--;
+                return 0;
             }
         }
         /* "states" as a verb needs what was stated */
@@ -1672,6 +1997,17 @@ static void mark_subject_positions(const ctx *x)
             lex_find(x->c, &x->c->preds, kk, n))
             x->st->subjpos[k] = 1;
     }
+}
+
+/* "the October 7 attack": a date between a determiner and a noun names the thing,
+ * not the time of the clause's event. */
+static int date_modifies_noun(const ctx *x, size_t k)
+{
+    const sentence *s = x->s;
+    size_t f = x->m[k].first_tok, l = x->m[k].last_tok;
+    return f > 0 && kin(s, f - 1, W_DET) && l + 1 < s->n_tokens && x->st->ment[l + 1] < 0 &&
+           (s->tokens[l + 1].flags & TOK_WORD) && !(s->tokens[l + 1].flags & TOK_UPPER) &&
+           !kin(s, l + 1, W_PREP) && !kin(s, l + 1, W_SUBORD) && !kis(s, l + 1, "and");
 }
 
 int claims_extract(const claims *c, claims_state *st, const sentence *s,
@@ -1787,6 +2123,34 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
         }
     }
 
+    /* claims inside reported words are the speaker's, not claims of their own
+     * (the reported clause may come first: "X will respond, Y said"); an
+     * `according to` source yields a claim only when its words hold no event */
+    {
+        cand *ca = st->cands;
+        size_t nc = st->n_cands;
+        for (size_t i = 0; i < nc; i++) {
+            if (!ca[i].speech || ca[i].lem < 0 || ca[i].o_first > ca[i].o_last || ca[i].dropped)
+                continue;
+            for (size_t j = 0; j < nc; j++)
+                if (j != i && ca[j].p_first >= ca[i].o_first && ca[j].p_first <= ca[i].o_last)
+                    ca[j].dropped = 1;
+        }
+        for (size_t i = 0; i < nc; i++) {
+            if (ca[i].lem >= 0 || ca[i].o_first > ca[i].o_last)
+                continue;
+            for (size_t j = 0; j < nc; j++)
+                if (j != i && !ca[j].dropped && ca[j].lem >= 0 && ca[j].nsubj &&
+                    ca[j].p_first >= ca[i].o_first && ca[j].p_first <= ca[i].o_last)
+                    ca[i].dropped = 1;
+        }
+        size_t w = 0;
+        for (size_t i = 0; i < nc; i++)
+            if (!ca[i].dropped)
+                ca[w++] = ca[i];
+        st->n_cands = w;
+    }
+
     /* dates: each event takes the DATE of its own clause (the first after it before
      * the next event, else the last before it after the previous one) */
     size_t ncd = st->n_cands;
@@ -1814,11 +2178,22 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
         int best = -1;
         for (size_t k = 0; k < nm && best < 0; k++)
             if (m[k].type == NERC_DATE && m[k].value && *m[k].value && m[k].first_tok > cd->p_last &&
+                !date_modifies_noun(&x, k) &&
                 m[k].first_tok < next && st->seg[m[k].first_tok] == sg)
                 best = (int)k;
         /* a statement's date sits before its reported words */
-        if (best >= 0 && cd->speech && cd->o_first <= cd->o_last && m[best].first_tok >= cd->o_first)
+        if (best >= 0 && cd->speech && cd->o_first <= cd->o_last && m[best].first_tok >= cd->o_first &&
+            m[best].first_tok <= cd->o_last && has_clause_word(&x, cd->o_first, m[best].first_tok))
             best = -1;
+        /* '... called X a “war criminal” in March 2022': after the closing quote */
+        if (best < 0 && cd->speech && cd->o_first <= cd->o_last && cd->o_first > cd->p_last) {
+            size_t q = cd->o_last + 1;
+            while (q < nt && (is_quote(s, q) || is_punct(s, q, ',') || kin(s, q, W_PREP)) && st->ment[q] < 0)
+                q++;
+            if (q < nt && q > cd->o_last + 1 && st->ment[q] >= 0 && m[st->ment[q]].type == NERC_DATE &&
+                m[st->ment[q]].value && *m[st->ment[q]].value && (uint32_t)q < next)
+                best = st->ment[q];
+        }
         for (size_t k = nm; k-- > 0 && best < 0;)
             if (m[k].type == NERC_DATE && m[k].value && *m[k].value && m[k].last_tok < cd->p_first &&
                 m[k].first_tok >= prev && st->seg[m[k].first_tok] == sg)
@@ -1890,6 +2265,8 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
             cd->s[0] = *ms;
             cd->nsubj = 1;
         }
+        if ((cd->neg || (cd->modality && *cd->modality)) && !c->keep_hedged)
+            continue;
         len = 0;
         long obj = cd->o_first <= cd->o_last ? put_span(&x, &len, cd->o_first, cd->o_last)
                                              : put_str(st, &len, "");
@@ -1934,6 +2311,15 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
         const char *ty = nerc_type_name(m[k].type);
         if (m[k].type == NERC_PERSON)
             remember(&st->person, m[k].value, ty, s->index);
+    }
+    for (size_t i = 0; i < ncd; i++) {
+        const cand *cd = &cs[i];
+        if (cd->nominal || cd->nsubj < 2 || strcmp(cd->s[0].type, "UNRESOLVED") == 0)
+            continue;
+        memcpy(st->group, cd->s, (size_t)cd->nsubj * sizeof cd->s[0]);
+        st->n_group = cd->nsubj;
+        st->group_sentence = s->index;
+        break;
     }
     for (size_t i = 0; i < ncd; i++) {
         cand *cd = &cs[i];

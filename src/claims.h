@@ -30,6 +30,16 @@ typedef struct claim_mention {
 int claims_new(const char *data_dir, claims **out, char *err, size_t errlen);
 void claims_free(claims *c);
 
+/* Options, set once after claims_new and before the object is shared.
+ * keep_unresolved: a pronoun or role subject (`he`, `the minister`) that cannot be
+ *   resolved safely gives a claim with subject = those words, subject_type
+ *   UNRESOLVED and confidence <= 0.3, instead of no claim (default: off).
+ * keep_hedged: negated (`did not join`) and modal (`may strike`, `will respond`)
+ *   claims are emitted with their polarity and modality (default: off; they name
+ *   no event that took place). */
+void claims_set_keep_unresolved(claims *c, int on);
+void claims_set_keep_hedged(claims *c, int on);
+
 claims_state *claims_state_new(void);
 void claims_state_free(claims_state *st);
 
