@@ -109,7 +109,9 @@ typedef struct nerc_mention {
 typedef struct nerc_triple {
     size_t sentence;          /* 1-based */
     const char *kind;         /* "claim" | "attribute" */
-    const char *subject;      /* canonical name, or the words when unresolved */
+    const char *subject;      /* the subject's name: its canonical name where that extends
+                               * the words of the text (Putin -> Vladimir Putin), else the
+                               * words as written (US, the Kremlin); "he" when unresolved */
     const char *subject_type; /* PERSON, ORG, ... or UNRESOLVED */
     const char *predicate;    /* lemma: sign, visit, state, role, ... */
     const char *object;
@@ -120,6 +122,8 @@ typedef struct nerc_triple {
     const char *date_text;
     size_t start, end;        /* evidence: the sentence's byte span */
     double confidence;
+    const char *subject_canonical; /* always the canonical name (US -> United States),
+                                    * the key to join rows on */
 } nerc_triple;
 
 /* Handlers: return 0 to go on, non-zero to stop the document (the feed or finish
@@ -142,6 +146,11 @@ typedef struct nerc_options {
     int no_default_rules;           /* skip DATA/models/ *.rules */
     int no_model;                   /* skip the statistical tagger */
     int no_claims;                  /* skip claim extraction */
+    int keep_unresolved;            /* also emit claims whose pronoun or role subject
+                                     * could not be resolved (subject_type UNRESOLVED) */
+    int keep_hedged;                /* also emit negated and modal claims ("did not
+                                     * confirm", "may strike"), marked in polarity and
+                                     * modality */
 } nerc_options;
 
 NERC_API nerc_options nerc_default_options(void);

@@ -417,7 +417,8 @@ typedef struct titled {
  * from earlier sentences (copied into the candidate so state updates cannot move it). */
 typedef struct subj {
     int mention; /* index into m, or -1 */
-    char name[NAME_MAX_BYTES];
+    char name[NAME_MAX_BYTES];  /* as the subject column shows it */
+    char canon[NAME_MAX_BYTES]; /* the canonical name, for joining rows */
     char type[16];
 } subj;
 
@@ -693,6 +694,7 @@ static void subj_from_mention(const ctx *x, subj *sj, int k)
             snprintf(sj->name, sizeof sj->name, "%s", v);
     } else
         snprintf(sj->name, sizeof sj->name, "%s", v);
+    snprintf(sj->canon, sizeof sj->canon, "%s", *v ? v : sj->name);
     snprintf(sj->type, sizeof sj->type, "%s", nerc_type_name(mk->type));
 }
 
@@ -700,6 +702,7 @@ static void subj_from_memory(subj *sj, const remembered *r)
 {
     sj->mention = -1;
     memcpy(sj->name, r->name, sizeof sj->name);
+    memcpy(sj->canon, r->name, sizeof sj->canon);
     memcpy(sj->type, r->type, sizeof sj->type);
 }
 
@@ -832,6 +835,7 @@ static int resolve_anaphor(const ctx *x, size_t i, subj *sj, double *conf)
                     now >= st->titles[t].sentence && now - st->titles[t].sentence <= 4) {
                     sj->mention = -1;
                     snprintf(sj->name, sizeof sj->name, "%s", st->titles[t].name);
+                    snprintf(sj->canon, sizeof sj->canon, "%s", st->titles[t].name);
                     snprintf(sj->type, sizeof sj->type, "PERSON");
                     *conf = 0.5;
                     return 1;
@@ -883,6 +887,7 @@ static int unresolved_subject(const ctx *x, long j, cand *cd)
         sj->name[o++] = ch;
     }
     sj->name[o] = '\0';
+    sj->canon[0] = '\0'; /* nothing to join on */
     snprintf(sj->type, sizeof sj->type, "UNRESOLVED");
     cd->nsubj = 1;
     cd->conf = 0.3;
@@ -1158,7 +1163,7 @@ static int emit_attr(const ctx *x, int k, const char *pred, const char *obj, con
                      double conf, claims_emit_fn emit, void *user)
 {
     nerc_triple t = {x->s->index, "attribute", x->m[k].value, nerc_type_name(x->m[k].type), pred,
-                     obj, objtype, "", "", "", "", x->s->start, x->s->end, conf};
+                     obj, objtype, "", "", "", "", x->s->start, x->s->end, conf, x->m[k].value};
     return emit(user, &t) ? NERC_ECALLBACK : 0;
 }
 
@@ -2295,7 +2300,8 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
                              st->buf + dtext,
                              s->start,
                              s->end,
-                             cd->conf};
+                             cd->conf,
+                             sj->canon};
             if (emit(user, &t))
                 return NERC_ECALLBACK;
         }

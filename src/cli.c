@@ -295,10 +295,11 @@ static int on_triple(void *user, const nerc_triple *t)
     snprintf(start, sizeof start, "%zu", t->start);
     snprintf(end, sizeof end, "%zu", t->end);
     snprintf(conf, sizeof conf, "%.2f", t->confidence);
-    const char *f[] = {r->j->name, sent, t->kind, t->subject, t->subject_type, t->predicate,
+    const char *f[] = {r->j->name, sent, t->kind, t->subject, t->subject_type,
+                       t->subject_canonical ? t->subject_canonical : "", t->predicate,
                        t->object, t->object_type, t->polarity, t->modality, t->date,
                        t->date_text, start, end, conf};
-    if (write_row(&r->j->out, r->o->writer_flags, f, 15) < 0)
+    if (write_row(&r->j->out, r->o->writer_flags, f, 16) < 0)
         r->oom = 1;
     maybe_flush(r);
     return r->oom;
@@ -987,14 +988,14 @@ static void header(const cli_options *o, output *out)
         static const char *const M[] = {"doc", "start", "end", "type", "text", "value", "source",
                                         "sentence", "confidence"};
         static const char *const T[] = {"doc", "sentence", "kind", "subject", "subject_type",
-                                        "predicate", "object", "object_type", "polarity",
-                                        "modality", "date", "date_text", "start", "end",
-                                        "confidence"};
+                                        "subject_canonical", "predicate", "object",
+                                        "object_type", "polarity", "modality", "date",
+                                        "date_text", "start", "end", "confidence"};
         static const char *const E[] = {"doc", "type", "canonical", "count", "first_start"};
         if (o->emit == EMIT_MENTIONS)
             write_row(&b, o->writer_flags, M, 9);
         else if (o->emit == EMIT_TRIPLES)
-            write_row(&b, o->writer_flags, T, 15);
+            write_row(&b, o->writer_flags, T, 16);
         else
             write_row(&b, o->writer_flags, E, 5);
         out_write(out, b.data, b.len);

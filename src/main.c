@@ -77,6 +77,12 @@ static void usage(FILE *f)
         "      --no-default-rules        do not load DATA/models/*.rules\n"
         "      --no-model         do not use the statistical tagger\n"
         "\n"
+        "Claims (--emit triples):\n"
+        "      --hedged           also emit negated and modal claims (\"did not confirm\",\n"
+        "                         \"may strike\"); the polarity and modality columns mark them\n"
+        "      --unresolved       also emit claims whose subject is a pronoun or role that\n"
+        "                         could not be resolved (subject_type UNRESOLVED)\n"
+        "\n"
         "Running:\n"
         "  -j, --jobs N           documents processed in parallel (default: number of\n"
         "                         cores); output is identical for every N\n"
@@ -120,7 +126,7 @@ int main(int argc, char **argv)
     cli_options_init(&o);
     enum { OPT_TSV = 256, OPT_EXCEL, OPT_NO_HEADER, OPT_INPUT, OPT_FIELD, OPT_SPLIT,
            OPT_INCLUDE, OPT_DOC_DATE, OPT_DATA, OPT_NO_GAZ, OPT_NO_RULES, OPT_NO_MODEL,
-           OPT_STATS };
+           OPT_STATS, OPT_UNRESOLVED, OPT_HEDGED };
     static const struct option longopts[] = {
         {"emit", required_argument, NULL, 'e'},
         {"output", required_argument, NULL, 'o'},
@@ -141,6 +147,8 @@ int main(int argc, char **argv)
         {"jobs", required_argument, NULL, 'j'},
         {"quiet", no_argument, NULL, 'q'},
         {"stats", no_argument, NULL, OPT_STATS},
+        {"unresolved", no_argument, NULL, OPT_UNRESOLVED},
+        {"hedged", no_argument, NULL, OPT_HEDGED},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -209,6 +217,8 @@ int main(int argc, char **argv)
             break;
         case 'q': o.quiet = 1; break;
         case OPT_STATS: o.stats = 1; break;
+        case OPT_UNRESOLVED: o.lib.keep_unresolved = 1; break;
+        case OPT_HEDGED: o.lib.keep_hedged = 1; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("nerc %s\n", nerc_version()); return 0;
         default:

@@ -300,8 +300,12 @@ int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
         if ((rc = word_set_load(&ctx->common, path, err, errlen)) < 0)
             goto fail;
     }
-    if (!opts->no_claims && (rc = claims_new(data, &ctx->claims, err, errlen)) < 0)
-        goto fail;
+    if (!opts->no_claims) {
+        if ((rc = claims_new(data, &ctx->claims, err, errlen)) < 0)
+            goto fail;
+        claims_set_keep_unresolved(ctx->claims, opts->keep_unresolved);
+        claims_set_keep_hedged(ctx->claims, opts->keep_hedged);
+    }
     *out = ctx;
     return 0;
 fail:

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <utf8proc.h>
 
@@ -17,11 +18,32 @@
 #define MAX_BITS 24u
 #define DEFAULT_SCALE 0.001f
 
+/* Weights are stored sparsely: idx maps a bucket to its row in rows (row 0 is all
+ * zeros and stands for every unlisted bucket), so memory is about 4 bytes per bucket
+ * plus 28 bytes per non-zero bucket and loading touches only what the file lists. */
 struct tagger {
     unsigned bits;
     float scale;
-    float *w; /* (1 << bits) rows of TAGGER_NTAGS weights */
+    uint32_t *idx;  /* (1 << bits) row numbers */
+    float *rows;    /* nrows rows of TAGGER_NTAGS weights; row 0 is zero */
+    size_t nrows;
 };
+
+/* Document memory: what earlier sentences of the same document said about a word
+ * (by key). A fixed open-addressed table, cleared by tagger_scratch_reset(). */
+#define MEM_BITS 12
+#define MEM_SLOTS (1u << MEM_BITS)
+#define MEM_MAX (MEM_SLOTS * 3 / 4)
+enum {
+    MEM_PER = 1, MEM_ORG = 2, MEM_LOC = 4,  /* tagged or gazetteer-matched as this type */
+    MEM_FIRST = 8,                          /* ... as the first token of the name */
+    MEM_LOWER = 16,                         /* seen in lower case */
+    MEM_CAPMID = 32                         /* seen capitalised inside a sentence */
+};
+typedef struct mem_slot {
+    uint64_t word; /* 0: empty */
+    unsigned char bits;
+} mem_slot;
 
 /* Per-token values that do not depend on the tags, computed once per sentence. */
 typedef struct tok_info {
@@ -31,14 +53,20 @@ typedef struct tok_info {
     uint32_t flags;
     unsigned char caps;  /* 0 lower/other, 1 Title, 2 ALLCAPS */
     unsigned char title; /* the key is a title or role word */
+    unsigned char mem;   /* document memory bits of the word (MEM_*) */
 } tok_info;
 
 struct tagger_scratch {
     tok_info *info;
     unsigned char *tags;
     float *prob;
+    float *local; /* cap x 7 x 7: score of tag t after tag p at each token */
+    float *vit;   /* cap x 7: best path score ending in each tag */
+    unsigned char *back; /* cap x 7: previous tag on that path */
     size_t cap;
     uint64_t feats[MAX_FEATS];
+    mem_slot mem[MEM_SLOTS];
+    size_t mem_used;
 };
 
 struct tagger_trainer {
@@ -182,11 +210,79 @@ static void token_info(const char *text, const token *t, const char *keys, tok_i
     ti->title = (unsigned char)is_title(key, t->key_len);
 }
 
-static const tok_info pad_info = {0x5ad0ULL, 0x5ad1ULL, 0x5ad2ULL, 0, 0, 0};
+static const tok_info pad_info = {0x5ad0ULL, 0x5ad1ULL, 0x5ad2ULL, 0, 0, 0, 0};
+
+static mem_slot *mem_slot_of(tagger_scratch *s, uint64_t word, int add)
+{
+    word |= 1; /* never 0 */
+    size_t i = (size_t)(word >> (64 - MEM_BITS));
+    while (s->mem[i].word) {
+        if (s->mem[i].word == word)
+            return &s->mem[i];
+        i = (i + 1) & (MEM_SLOTS - 1);
+    }
+    if (!add || s->mem_used >= MEM_MAX)
+        return NULL;
+    s->mem_used++;
+    s->mem[i].word = word;
+    s->mem[i].bits = 0;
+    return &s->mem[i];
+}
+
+static unsigned mem_get(const tagger_scratch *s, uint64_t word)
+{
+    word |= 1;
+    size_t i = (size_t)(word >> (64 - MEM_BITS));
+    while (s->mem[i].word) {
+        if (s->mem[i].word == word)
+            return s->mem[i].bits;
+        i = (i + 1) & (MEM_SLOTS - 1);
+    }
+    return 0;
+}
+
+static int first_word(const tok_info *in, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (!(in[j].flags & TOK_PUNCT))
+            return 0;
+    return 1;
+}
+
+/* Remember the words of a tagged sentence (tags: s->tags) for later sentences. */
+static void remember(tagger_scratch *s, size_t n, const unsigned char *gaz, int headline)
+{
+    static const unsigned char type_bit[TAGGER_NTAGS] = {0, MEM_PER, MEM_PER, MEM_ORG,
+                                                         MEM_ORG, MEM_LOC, MEM_LOC};
+    for (size_t i = 0; i < n; i++) {
+        const tok_info *c = &s->info[i];
+        if (!(c->flags & TOK_WORD))
+            continue;
+        unsigned b = 0;
+        int tg = s->tags[i];
+        if (tg != TAGGER_O)
+            b |= type_bit[tg] | ((tg & 1) ? MEM_FIRST : 0);
+        if (gaz && gaz[i] >= 1 && gaz[i] <= 3) {
+            b |= 1u << (gaz[i] - 1);
+            if (!i || gaz[i - 1] != gaz[i])
+                b |= MEM_FIRST;
+        }
+        if (!(c->flags & TOK_UPPER))
+            b |= MEM_LOWER;
+        else if (!headline && !first_word(s->info, i))
+            b |= MEM_CAPMID;
+        if (!b)
+            continue;
+        mem_slot *m = mem_slot_of(s, c->word, 1);
+        if (m)
+            m->bits |= (unsigned char)b;
+    }
+}
 
 /* Fill s->feats for token i given the previous two tags; returns the count. */
+/* Features of token i that do not depend on the tags; returns the count. */
 static size_t features(tagger_scratch *s, const token *toks, size_t n, const char *keys,
-                       const unsigned char *gaz, size_t i, int p1, int p2, int headline)
+                       const unsigned char *gaz, size_t i, int headline)
 {
     const tok_info *in = s->info;
     const tok_info *c = &in[i];
@@ -198,12 +294,7 @@ static size_t features(tagger_scratch *s, const token *toks, size_t n, const cha
     size_t k = 0;
 
     /* first word token of the sentence (after any quotes or brackets) */
-    int initial = 1;
-    for (size_t j = 0; j < i; j++)
-        if (!(in[j].flags & TOK_PUNCT)) {
-            initial = 0;
-            break;
-        }
+    int initial = first_word(in, i);
 
     f[k++] = feat(0, 0);
     f[k++] = feat(1, c->word);
@@ -239,26 +330,52 @@ static size_t features(tagger_scratch *s, const token *toks, size_t n, const cha
         f[k++] = feat(29, c->cshape);
     if (l2->title && l1->caps)
         f[k++] = feat(30, c->cshape);
-    f[k++] = feat(31, (uint64_t)p1);
-    f[k++] = feat(32, (uint64_t)(p2 * 8 + p1));
-    f[k++] = feat(33, comb((uint64_t)p1, c->word));
-    f[k++] = feat(34, comb((uint64_t)p1, c->cshape));
     f[k++] = feat(35, comb(c->word, c->caps));
     f[k++] = feat(36, comb(l1->word, c->caps));
     f[k++] = feat(37, comb(r1->word, c->caps));
     if (headline)
         f[k++] = feat(38, comb(c->cshape, c->word));
+    if (c->flags & TOK_UPPER) {
+        unsigned m = c->mem;
+        unsigned mt = m & (MEM_PER | MEM_ORG | MEM_LOC | MEM_FIRST);
+        if (mt) {
+            f[k++] = feat(43, mt);
+            f[k++] = feat(44, comb(mt, (uint64_t)(initial * 2 + (headline != 0))));
+        }
+        f[k++] = feat(46, (uint64_t)((m & (MEM_LOWER | MEM_CAPMID)) + initial * 64 +
+                                     (headline != 0) * 128 + (mt != 0) * 256));
+    }
     if (gaz) {
         unsigned g0 = gaz[i], gl = i ? gaz[i - 1] : 0, gr = i + 1 < n ? gaz[i + 1] : 0;
         if (g0 | gl | gr) {
             f[k++] = feat(39, g0);
             f[k++] = feat(40, (uint64_t)(gl * 256 + g0 * 16 + gr));
             f[k++] = feat(41, comb(g0, c->cshape));
-            f[k++] = feat(42, (uint64_t)(g0 * 16 + (unsigned)p1));
         }
     }
     return k;
 }
+
+/* Features of token i that depend on the previous tag p1 (first order), into f. */
+static size_t tag_features(const tagger_scratch *s, size_t n, const unsigned char *gaz,
+                           size_t i, int p1, uint64_t *f)
+{
+    const tok_info *c = &s->info[i];
+    size_t k = 0;
+    f[k++] = feat(31, (uint64_t)p1);
+    f[k++] = feat(33, comb((uint64_t)p1, c->word));
+    f[k++] = feat(34, comb((uint64_t)p1, c->cshape));
+    unsigned mt = c->mem & (MEM_PER | MEM_ORG | MEM_LOC | MEM_FIRST);
+    if ((c->flags & TOK_UPPER) && mt)
+        f[k++] = feat(45, comb(mt, (uint64_t)p1));
+    if (gaz) {
+        unsigned g0 = gaz[i], gl = i ? gaz[i - 1] : 0, gr = i + 1 < n ? gaz[i + 1] : 0;
+        if (g0 | gl | gr)
+            f[k++] = feat(42, (uint64_t)(g0 * 16 + (unsigned)p1));
+    }
+    return k;
+}
+#define MAX_TAG_FEATS 8
 
 /* I-X may only follow B-X or I-X. */
 static int allowed(int prev, int tag)
@@ -287,6 +404,18 @@ static int ensure_cap(tagger_scratch *s, size_t n)
     if (!prob)
         return NERC_ENOMEM;
     s->prob = prob;
+    float *local = realloc(s->local, cap * TAGGER_NTAGS * TAGGER_NTAGS * sizeof *local);
+    if (!local)
+        return NERC_ENOMEM;
+    s->local = local;
+    float *vit = realloc(s->vit, cap * TAGGER_NTAGS * sizeof *vit);
+    if (!vit)
+        return NERC_ENOMEM;
+    s->vit = vit;
+    unsigned char *back = realloc(s->back, cap * TAGGER_NTAGS);
+    if (!back)
+        return NERC_ENOMEM;
+    s->back = back;
     s->cap = cap;
     return 0;
 }
@@ -308,33 +437,37 @@ static int prepare(tagger_scratch *s, const char *text, const token *toks, size_
 {
     if (ensure_cap(s, n) < 0)
         return NERC_ENOMEM;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         token_info(text, &toks[i], keys, &s->info[i]);
+        s->info[i].mem = (unsigned char)mem_get(s, s->info[i].word);
+    }
     return is_headline(s->info, n);
 }
 
-static void score(const float *w, unsigned bits, const uint64_t *f, size_t nf,
-                  float sc[TAGGER_NTAGS])
+/* Row of weights of a feature id: a float model, or the trainer's integer weights. */
+typedef struct weights {
+    const tagger *t;
+    const int32_t *iw;
+    unsigned bits;
+} weights;
+
+static void add_rows(const weights *w, const uint64_t *f, size_t nf, float sc[TAGGER_NTAGS])
 {
-    for (int t = 0; t < TAGGER_NTAGS; t++)
-        sc[t] = 0;
     for (size_t j = 0; j < nf; j++) {
-        const float *row = w + (size_t)(f[j] >> (64 - bits)) * TAGGER_NTAGS;
-        for (int t = 0; t < TAGGER_NTAGS; t++)
-            sc[t] += row[t];
+        size_t b = (size_t)(f[j] >> (64 - w->bits));
+        if (w->t) {
+            const float *row = w->t->rows + (size_t)w->t->idx[b] * TAGGER_NTAGS;
+            for (int t = 0; t < TAGGER_NTAGS; t++)
+                sc[t] += row[t];
+        } else {
+            const int32_t *row = w->iw + b * TAGGER_NTAGS;
+            for (int t = 0; t < TAGGER_NTAGS; t++)
+                sc[t] += (float)row[t];
+        }
     }
 }
 
-static int best_allowed(const float sc[TAGGER_NTAGS], int prev)
-{
-    int best = TAGGER_O;
-    for (int t = 1; t < TAGGER_NTAGS; t++)
-        if (allowed(prev, t) && sc[t] > sc[best])
-            best = t;
-    return best;
-}
-
-/* Softmax probability of tag `best` among the allowed tags. */
+/* Softmax probability of tag `best` among the tags allowed after prev. */
 static float prob_of(const float sc[TAGGER_NTAGS], int prev, int best)
 {
     double z = 0;
@@ -344,24 +477,68 @@ static float prob_of(const float sc[TAGGER_NTAGS], int prev, int best)
     return (float)(1.0 / z);
 }
 
-static int decode(const tagger *t, tagger_scratch *s, const char *text, const token *toks,
+/* Viterbi decoding over the BIO constraints (first order): s->tags gets the best
+ * sequence, s->prob each tag's local probability given the previous tag. */
+static int decode(const weights *w, tagger_scratch *s, const char *text, const token *toks,
                   size_t n, const char *keys, const unsigned char *gaz)
 {
     int headline = prepare(s, text, toks, n, keys);
     if (headline < 0)
         return headline;
-    int p1 = TAGGER_O, p2 = TAGGER_O;
+    uint64_t tf[MAX_TAG_FEATS];
     for (size_t i = 0; i < n; i++) {
-        size_t nf = features(s, toks, n, keys, gaz, i, p1, p2, headline);
-        float sc[TAGGER_NTAGS];
-        score(t->w, t->bits, s->feats, nf, sc);
-        int b = best_allowed(sc, p1);
-        s->tags[i] = (unsigned char)b;
-        s->prob[i] = prob_of(sc, p1, b);
-        p2 = p1;
-        p1 = b;
+        size_t nf = features(s, toks, n, keys, gaz, i, headline);
+        float base[TAGGER_NTAGS] = {0};
+        add_rows(w, s->feats, nf, base);
+        float *loc = s->local + i * TAGGER_NTAGS * TAGGER_NTAGS;
+        for (int p = 0; p < TAGGER_NTAGS; p++) {
+            float *sc = loc + p * TAGGER_NTAGS;
+            memcpy(sc, base, sizeof base);
+            if (i == 0 && p != TAGGER_O)
+                continue; /* unused: a sentence starts after O */
+            add_rows(w, tf, tag_features(s, n, gaz, i, p, tf), sc);
+        }
+        float *v = s->vit + i * TAGGER_NTAGS;
+        unsigned char *bk = s->back + i * TAGGER_NTAGS;
+        for (int t = 0; t < TAGGER_NTAGS; t++) {
+            float best = -INFINITY;
+            int bp = TAGGER_O;
+            if (i == 0) {
+                if (allowed(TAGGER_O, t))
+                    best = loc[t];
+            } else {
+                const float *pv = s->vit + (i - 1) * TAGGER_NTAGS;
+                for (int p = 0; p < TAGGER_NTAGS; p++) {
+                    if (pv[p] == -INFINITY || !allowed(p, t))
+                        continue;
+                    float x = pv[p] + loc[p * TAGGER_NTAGS + t];
+                    if (x > best) {
+                        best = x;
+                        bp = p;
+                    }
+                }
+            }
+            v[t] = best;
+            bk[t] = (unsigned char)bp;
+        }
     }
-    return 0;
+    if (n) {
+        const float *v = s->vit + (n - 1) * TAGGER_NTAGS;
+        int t = TAGGER_O;
+        for (int k = 1; k < TAGGER_NTAGS; k++)
+            if (v[k] > v[t])
+                t = k;
+        for (size_t i = n; i-- > 0;) {
+            s->tags[i] = (unsigned char)t;
+            t = s->back[i * TAGGER_NTAGS + t];
+        }
+        for (size_t i = 0; i < n; i++) {
+            int p = i ? s->tags[i - 1] : TAGGER_O;
+            s->prob[i] = prob_of(s->local + (i * TAGGER_NTAGS + (size_t)p) * TAGGER_NTAGS, p,
+                                 s->tags[i]);
+        }
+    }
+    return headline;
 }
 
 /* ------------------------------------------------------------ public */
@@ -371,6 +548,14 @@ tagger_scratch *tagger_scratch_new(void)
     return calloc(1, sizeof(tagger_scratch));
 }
 
+void tagger_scratch_reset(tagger_scratch *s)
+{
+    if (!s)
+        return;
+    memset(s->mem, 0, sizeof s->mem);
+    s->mem_used = 0;
+}
+
 void tagger_scratch_free(tagger_scratch *s)
 {
     if (!s)
@@ -378,6 +563,9 @@ void tagger_scratch_free(tagger_scratch *s)
     free(s->info);
     free(s->tags);
     free(s->prob);
+    free(s->local);
+    free(s->vit);
+    free(s->back);
     free(s);
 }
 
@@ -386,9 +574,11 @@ int tagger_tag_bio(const tagger *t, tagger_scratch *s, const char *text, const t
 {
     if (!t || !s || (n && (!text || !toks || !keys || !tags)))
         return NERC_EARG;
-    int rc = decode(t, s, text, toks, n, keys, gaz);
+    weights w = {t, NULL, t->bits};
+    int rc = decode(&w, s, text, toks, n, keys, gaz);
     if (rc < 0)
         return rc;
+    remember(s, n, gaz, rc);
     if (n)
         memcpy(tags, s->tags, n);
     return 0;
@@ -402,9 +592,11 @@ int tagger_tag(const tagger *t, tagger_scratch *s, const char *text, const token
                                               NERC_ORG,  NERC_LOCATION, NERC_LOCATION};
     if (!t || !s || (n && (!text || !toks || !keys)) || (cap && !out))
         return NERC_EARG;
-    int rc = decode(t, s, text, toks, n, keys, gaz);
+    weights w = {t, NULL, t->bits};
+    int rc = decode(&w, s, text, toks, n, keys, gaz);
     if (rc < 0)
         return rc;
+    remember(s, n, gaz, rc);
     size_t count = 0;
     for (size_t i = 0; i < n;) {
         int tg = s->tags[i];
@@ -434,35 +626,34 @@ void tagger_free(tagger *t)
 {
     if (!t)
         return;
-    free(t->w);
+    free(t->idx);
+    free(t->rows);
     free(t);
 }
 
-static tagger *tagger_alloc(unsigned bits, float scale)
+/* A model with room for nz non-zero rows; idx is left for the caller to fill. */
+static tagger *tagger_alloc(unsigned bits, float scale, size_t nz)
 {
     tagger *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
     t->bits = bits;
     t->scale = scale;
-    t->w = calloc((size_t)1 << bits, TAGGER_NTAGS * sizeof(float));
-    if (!t->w) {
-        free(t);
+    t->idx = malloc(((size_t)1 << bits) * sizeof *t->idx);
+    t->rows = malloc((nz + 1) * TAGGER_NTAGS * sizeof *t->rows);
+    if (!t->idx || !t->rows) {
+        tagger_free(t);
         return NULL;
     }
+    for (int k = 0; k < TAGGER_NTAGS; k++)
+        t->rows[k] = 0;
+    t->nrows = 1;
     return t;
 }
 
 size_t tagger_nonzero(const tagger *t)
 {
-    size_t rows = (size_t)1 << t->bits, nz = 0;
-    for (size_t r = 0; r < rows; r++)
-        for (int k = 0; k < TAGGER_NTAGS; k++)
-            if (t->w[r * TAGGER_NTAGS + k] != 0) {
-                nz++;
-                break;
-            }
-    return nz;
+    return t ? t->nrows - 1 : 0;
 }
 
 /* ------------------------------------------------------------ loading */
@@ -528,6 +719,26 @@ static int parse_long(const char **p, const char *end, long long *v)
     return 0;
 }
 
+/* Format 2 digits: base64url, most significant first. */
+static const char b64_digits[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+#define W2_DELTA 4            /* digits of a bucket delta (24 bits) */
+#define W2_Q 3                /* digits of a weight (18 bits, offset binary) */
+#define W2_BIAS (1L << 17)
+#define W2_LINE (W2_DELTA + TAGGER_NTAGS * W2_Q)
+
+/* 0..63 for a digit, 64 for anything else. */
+static unsigned char b64_value(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return (unsigned char)(c - 'A');
+    if (c >= 'a' && c <= 'z')
+        return (unsigned char)(c - 'a' + 26);
+    if (c >= '0' && c <= '9')
+        return (unsigned char)(c - '0' + 52);
+    return c == '-' ? 62 : c == '_' ? 63 : 64;
+}
+
 static int line_is(const char *a, const char *b, const char *word, const char **rest)
 {
     size_t n = strlen(word);
@@ -553,8 +764,12 @@ static int parse_model(const char *path, reader *r, tagger **out, char *err, siz
     } while (0)
     tagger *t = NULL;
     if (!next_line(r, &a, &b) || !line_is(a, b, "nerc-tagger", &rest) ||
-        parse_long(&rest, b, &v) < 0 || v != 1)
-        FAIL("expected 'nerc-tagger 1'");
+        parse_long(&rest, b, &v) < 0 || (v != 1 && v != 2))
+        FAIL("expected 'nerc-tagger 1' or 'nerc-tagger 2'");
+    const int version = (int)v;
+    unsigned char dec[256];
+    for (int c = 0; c < 256; c++)
+        dec[c] = b64_value((unsigned char)c);
     if (!next_line(r, &a, &b) || !line_is(a, b, "bits", &rest) || parse_long(&rest, b, &v) < 0 ||
         v < MIN_BITS || v > MAX_BITS)
         FAIL("expected 'bits N' with N in %u..%u", MIN_BITS, MAX_BITS);
@@ -578,32 +793,63 @@ static int parse_model(const char *path, reader *r, tagger **out, char *err, siz
         parse_long(&rest, b, &v) < 0 || v < 0 || v > (1LL << bits))
         FAIL("expected 'weights N' with N at most 2^bits");
     long long nw = v;
-    t = tagger_alloc(bits, (float)scale);
+    t = tagger_alloc(bits, (float)scale, (size_t)nw);
     if (!t) {
         set_err(err, errlen, "%s: out of memory", path);
         return NERC_ENOMEM;
     }
     long long bucket = -1;
+    size_t filled = 0; /* idx[0..filled) is set */
     for (long long i = 0; i < nw; i++) {
         if (!next_line(r, &a, &b))
             FAIL("file ends after %lld of %lld weight lines", i, nw);
         const char *p = a;
-        if (parse_long(&p, b, &v) < 0 || v < (i == 0 ? 0 : 1))
+        float *row = t->rows + t->nrows * TAGGER_NTAGS;
+        if (version == 2) {
+            /* fixed width: no per-number parsing, one validity check per line */
+            const unsigned char *u = (const unsigned char *)a;
+            if (b - a != W2_LINE)
+                FAIL("expected %d base64url digits", W2_LINE);
+            unsigned bad = 0;
+            long d = 0;
+            for (int j = 0; j < W2_DELTA; j++) {
+                bad |= dec[u[j]];
+                d = d * 64 + dec[u[j]];
+            }
+            u += W2_DELTA;
+            for (int k = 0; k < TAGGER_NTAGS; k++, u += W2_Q) {
+                unsigned x0 = dec[u[0]], x1 = dec[u[1]], x2 = dec[u[2]];
+                bad |= x0 | x1 | x2;
+                long q = (long)((x0 << 12) | (x1 << 6) | x2) - W2_BIAS;
+                row[k] = (float)((double)q * scale);
+            }
+            if (bad & 64)
+                FAIL("expected %d base64url digits", W2_LINE);
+            v = d;
+        } else if (parse_long(&p, b, &v) < 0) {
+            FAIL("bad bucket delta");
+        }
+        if (v < (i == 0 ? 0 : 1))
             FAIL("bad bucket delta");
         bucket = (i == 0 ? 0 : bucket) + v;
         if (bucket >= (1LL << bits))
             FAIL("bucket out of range");
-        float *row = t->w + (size_t)bucket * TAGGER_NTAGS;
-        for (int k = 0; k < TAGGER_NTAGS; k++) {
-            if (parse_long(&p, b, &v) < 0 || v < -2000000000LL || v > 2000000000LL)
+        if (version == 1) {
+            for (int k = 0; k < TAGGER_NTAGS; k++) {
+                if (parse_long(&p, b, &v) < 0 || v < -2000000000LL || v > 2000000000LL)
+                    FAIL("expected %d integer weights", TAGGER_NTAGS);
+                row[k] = (float)((double)v * scale);
+            }
+            while (p < b && *p == ' ')
+                p++;
+            if (p != b)
                 FAIL("expected %d integer weights", TAGGER_NTAGS);
-            row[k] = (float)((double)v * scale);
         }
-        while (p < b && *p == ' ')
-            p++;
-        if (p != b)
-            FAIL("expected %d integer weights", TAGGER_NTAGS);
+        memset(t->idx + filled, 0, ((size_t)bucket - filled) * sizeof *t->idx);
+        t->idx[bucket] = (uint32_t)t->nrows++;
+        filled = (size_t)bucket + 1;
     }
+    memset(t->idx + filled, 0, (((size_t)1 << bits) - filled) * sizeof *t->idx);
     if (!next_line(r, &a, &b) || !line_is(a, b, "end", &rest) || rest != b)
         FAIL("expected 'end'");
     if (next_line(r, &a, &b))
@@ -625,8 +871,16 @@ int tagger_load(const char *path, tagger **out, char *err, size_t errlen)
     }
     char *buf = NULL;
     size_t len = 0, cap = 0;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uintmax_t)st.st_size < SIZE_MAX / 2) {
+        cap = (size_t)st.st_size + 1; /* one read for a regular file; +1 sees the end */
+        buf = malloc(cap);
+        if (!buf)
+            cap = 0;
+    }
     for (;;) {
-        if (cap - len < 65536) {
+        if (cap - len < 1) {
             size_t nc = cap ? cap * 2 : 1 << 20;
             char *nb = realloc(buf, nc);
             if (!nb) {
@@ -666,24 +920,31 @@ int tagger_save(const tagger *t, const char *path, char *err, size_t errlen)
         return NERC_EIO;
     }
     size_t rows = (size_t)1 << t->bits;
-    fprintf(f, "nerc-tagger 1\nbits %u\nscale %.6g\nweights %zu\n", t->bits, (double)t->scale,
+    fprintf(f, "nerc-tagger 2\nbits %u\nscale %.6g\nweights %zu\n", t->bits, (double)t->scale,
             tagger_nonzero(t));
     size_t prev = 0;
-    int first = 1;
+    int first = 1, range = 0;
     for (size_t r = 0; r < rows; r++) {
-        const float *row = t->w + r * TAGGER_NTAGS;
-        long q[TAGGER_NTAGS];
-        int nz = 0;
-        for (int k = 0; k < TAGGER_NTAGS; k++) {
-            q[k] = lroundf(row[k] / t->scale);
-            nz |= row[k] != 0;
-        }
-        if (!nz)
+        if (!t->idx[r])
             continue;
-        fprintf(f, "%zu", first ? r : r - prev);
-        for (int k = 0; k < TAGGER_NTAGS; k++)
-            fprintf(f, " %ld", q[k]);
-        fputc('\n', f);
+        const float *row = t->rows + (size_t)t->idx[r] * TAGGER_NTAGS;
+        char line[W2_LINE + 1], *p = line;
+        unsigned long d = first ? r : r - prev;
+        for (int j = W2_DELTA - 1; j >= 0; j--)
+            *p++ = b64_digits[(d >> (6 * j)) & 63];
+        for (int k = 0; k < TAGGER_NTAGS; k++) {
+            long q = lroundf(row[k] / t->scale);
+            if (q < -W2_BIAS || q >= W2_BIAS) {
+                range = 1;
+                q = q < 0 ? -W2_BIAS : W2_BIAS - 1;
+            }
+            unsigned long u = (unsigned long)(q + W2_BIAS);
+            *p++ = b64_digits[(u >> 12) & 63];
+            *p++ = b64_digits[(u >> 6) & 63];
+            *p++ = b64_digits[u & 63];
+        }
+        *p++ = '\n';
+        fwrite(line, 1, (size_t)(p - line), f);
         prev = r;
         first = 0;
     }
@@ -691,6 +952,10 @@ int tagger_save(const tagger *t, const char *path, char *err, size_t errlen)
     if (fclose(f) != 0) {
         set_err(err, errlen, "%s: write error", path);
         return NERC_EIO;
+    }
+    if (range) {
+        set_err(err, errlen, "%s: a weight is beyond +-%ld * scale", path, W2_BIAS);
+        return NERC_EFORMAT;
     }
     return 0;
 }
@@ -724,47 +989,49 @@ void tagger_trainer_free(tagger_trainer *tr)
     free(tr);
 }
 
+/* Add d to the weights of tag `tag` for features f (with averaging bookkeeping). */
+static void update(tagger_trainer *tr, const uint64_t *f, size_t nf, int tag, int d)
+{
+    for (size_t j = 0; j < nf; j++) {
+        size_t base = (size_t)(f[j] >> (64 - tr->bits)) * TAGGER_NTAGS + (size_t)tag;
+        tr->w[base] += d;
+        tr->acc[base] += d * tr->step;
+    }
+}
+
 int tagger_trainer_learn(tagger_trainer *tr, tagger_scratch *s, const char *text,
                          const token *toks, size_t n, const char *keys,
                          const unsigned char *gaz, const unsigned char *gold)
 {
     if (!tr || !s || (n && (!text || !toks || !keys || !gold)))
         return NERC_EARG;
-    int headline = prepare(s, text, toks, n, keys);
+    for (size_t i = 0; i < n; i++)
+        if (gold[i] >= TAGGER_NTAGS || !allowed(i ? gold[i - 1] : TAGGER_O, gold[i]))
+            return NERC_EARG;
+    /* structured perceptron: decode the whole sentence, then move the weights
+     * towards the gold path and away from the predicted one where they differ */
+    weights w = {NULL, tr->w, tr->bits};
+    int headline = decode(&w, s, text, toks, n, keys, gaz);
     if (headline < 0)
         return headline;
-    int p1 = TAGGER_O, p2 = TAGGER_O, errors = 0;
+    tr->step++;
+    int errors = 0;
+    uint64_t tf[MAX_TAG_FEATS];
     for (size_t i = 0; i < n; i++) {
-        size_t nf = features(s, toks, n, keys, gaz, i, p1, p2, headline);
-        int sc[TAGGER_NTAGS] = {0};
-        for (size_t j = 0; j < nf; j++) {
-            const int32_t *row = tr->w + (size_t)(s->feats[j] >> (64 - tr->bits)) * TAGGER_NTAGS;
-            for (int k = 0; k < TAGGER_NTAGS; k++)
-                sc[k] += row[k];
+        int g = gold[i], p = s->tags[i];
+        int gp = i ? gold[i - 1] : TAGGER_O, pp = i ? s->tags[i - 1] : TAGGER_O;
+        errors += g != p;
+        if (g == p && gp == pp)
+            continue;
+        if (g != p) {
+            size_t nf = features(s, toks, n, keys, gaz, i, headline);
+            update(tr, s->feats, nf, g, 1);
+            update(tr, s->feats, nf, p, -1);
         }
-        /* Unconstrained here, so that invalid I- tags are penalised too; otherwise
-         * their weights only ever grow and swamp the allowed tags at run time. */
-        int b = TAGGER_O;
-        for (int k = 1; k < TAGGER_NTAGS; k++)
-            if (sc[k] > sc[b])
-                b = k;
-        int g = gold[i];
-        if (g < 0 || g >= TAGGER_NTAGS)
-            return NERC_EARG;
-        tr->step++;
-        if (b != g) {
-            errors++;
-            for (size_t j = 0; j < nf; j++) {
-                size_t base = (size_t)(s->feats[j] >> (64 - tr->bits)) * TAGGER_NTAGS;
-                tr->w[base + (size_t)g] += 1;
-                tr->acc[base + (size_t)g] += tr->step;
-                tr->w[base + (size_t)b] -= 1;
-                tr->acc[base + (size_t)b] -= tr->step;
-            }
-        }
-        p2 = p1;
-        p1 = b;
+        update(tr, tf, tag_features(s, n, gaz, i, gp, tf), g, 1);
+        update(tr, tf, tag_features(s, n, gaz, i, pp, tf), p, -1);
     }
+    remember(s, n, gaz, headline);
     return errors;
 }
 
@@ -772,18 +1039,43 @@ int tagger_trainer_model(const tagger_trainer *tr, float prune, tagger **out)
 {
     if (!tr || !out)
         return NERC_EARG;
-    tagger *t = tagger_alloc(tr->bits, DEFAULT_SCALE);
-    if (!t)
+    size_t nb = (size_t)1 << tr->bits;
+    float *w = malloc(nb * TAGGER_NTAGS * sizeof *w);
+    if (!w)
         return NERC_ENOMEM;
-    size_t cells = ((size_t)1 << tr->bits) * TAGGER_NTAGS;
+    const float scale = DEFAULT_SCALE;
     double c = (double)tr->step + 1;
-    for (size_t i = 0; i < cells; i++) {
-        /* averaged weight, the lazy way: w - sum(step * delta) / (steps + 1) */
-        double avg = (double)tr->w[i] - (double)tr->acc[i] / c;
-        if (fabs(avg) < prune)
-            continue;
-        t->w[i] = (float)((double)lround(avg / t->scale) * t->scale);
+    size_t nz = 0;
+    for (size_t r = 0; r < nb; r++) {
+        int any = 0;
+        for (size_t k = 0; k < TAGGER_NTAGS; k++) {
+            size_t i = r * TAGGER_NTAGS + k;
+            /* averaged weight, the lazy way: w - sum(step * delta) / (steps + 1) */
+            double avg = (double)tr->w[i] - (double)tr->acc[i] / c;
+            long q = fabs(avg) < prune ? 0 : lround(avg / scale);
+            w[i] = (float)((double)q * scale);
+            any |= q != 0;
+        }
+        nz += any;
     }
+    tagger *t = tagger_alloc(tr->bits, scale, nz);
+    if (!t) {
+        free(w);
+        return NERC_ENOMEM;
+    }
+    for (size_t r = 0; r < nb; r++) {
+        const float *row = w + r * TAGGER_NTAGS;
+        int any = 0;
+        for (int k = 0; k < TAGGER_NTAGS; k++)
+            any |= row[k] != 0;
+        if (!any) {
+            t->idx[r] = 0;
+            continue;
+        }
+        memcpy(t->rows + t->nrows * TAGGER_NTAGS, row, TAGGER_NTAGS * sizeof *row);
+        t->idx[r] = (uint32_t)t->nrows++;
+    }
+    free(w);
     *out = t;
     return 0;
 }

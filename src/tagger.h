@@ -8,17 +8,28 @@
  * A loaded `tagger` is immutable: any number of threads may share it, each with its own
  * `tagger_scratch` (per-thread working memory, grown to the longest sentence seen).
  *
+ * Document memory: the scratch also remembers, for the words of the sentences tagged
+ * with it, whether they were tagged or gazetteer-matched as PERSON / ORG / LOCATION and
+ * whether they were seen in lower case; later sentences use this as features. Use one
+ * scratch per document, or call tagger_scratch_reset() when a new document starts.
+ * The memory is a fixed table inside the scratch (no allocation while tagging).
+ *
  * Model file (plain text, '#' comment lines allowed):
  *
- *   nerc-tagger 1
+ *   nerc-tagger 2
  *   bits 20
- *   scale 0.0001
+ *   scale 0.001
  *   weights N
- *   <bucket delta> <q0> <q1> <q2> <q3> <q4> <q5> <q6>     (N lines)
+ *   <N lines of 25 base64url digits (A-Z a-z 0-9 - _)>
  *   end
  *
- * Each weight line holds the distance from the previous listed bucket (the first from
- * bucket 0) and the 7 tag weights as integers; weight = q * scale. Unlisted buckets are 0.
+ * Each weight line holds one non-empty bucket: 4 digits for its distance from the
+ * previous listed bucket (the first from bucket 0; 24 bits, most significant digit
+ * first), then 3 digits per tag (7 tags) for q + 2^17 (18 bits); weight = q * scale.
+ * Unlisted buckets are 0. Fixed-width lines load without any number parsing.
+ * Format 1 (read, not written) has the same header with "nerc-tagger 1" and lines
+ * "<bucket delta> <q0> ... <q6>" in decimal.
+ * In memory only the listed buckets hold a row (a 2^bits index points into them).
  */
 #ifndef NERC_TAGGER_H
 #define NERC_TAGGER_H
@@ -58,6 +69,8 @@ int tagger_load(const char *path, tagger **out, char *err, size_t errlen);
 void tagger_free(tagger *t);
 
 tagger_scratch *tagger_scratch_new(void);
+/* Forget the document memory (start of a new document). */
+void tagger_scratch_reset(tagger_scratch *s);
 void tagger_scratch_free(tagger_scratch *s);
 
 /* Tag one sentence. text is the sentence text the token offsets point into, keys the
@@ -90,7 +103,8 @@ int tagger_trainer_learn(tagger_trainer *tr, tagger_scratch *s, const char *text
  * to multiples of the model's scale. */
 int tagger_trainer_model(const tagger_trainer *tr, float prune, tagger **out);
 
-/* Write a model in the text format above. Returns 0, NERC_EIO or NERC_ENOMEM. */
+/* Write a model in text format 2. Returns 0, NERC_EIO, or NERC_EFORMAT when a weight
+ * does not fit 18 bits at the model's scale (it is written clamped). */
 int tagger_save(const tagger *t, const char *path, char *err, size_t errlen);
 
 /* Number of non-zero buckets in a model (for reports). */
