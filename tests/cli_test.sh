@@ -162,7 +162,7 @@ if grep -q "feed.jsonl:2" "$T/err"; then ok "jsonl: the bad line is named"; else
 # ---------------------------------------------- shipped samples, full data
 for f in "$ROOT"/samples/*.txt; do
   "$NERC" --data "$ROOT" -q "$f" >"$T/s.csv" 2>"$T/err"; rc=$?
-  n=$(python3 -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))); print(len(r) if all(len(x)==15 for x in r) else -1)' "$T/s.csv")
+  n=$(python3 -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))); print(len(r) if r and len(r[0])==16 and all(len(x)==len(r[0]) for x in r) else -1)' "$T/s.csv")
   if [ "$rc" -eq 0 ] && [ "$n" -gt 1 ]; then ok "sample $(basename "$f"): exit 0, $((n - 1)) well-formed rows"
   else bad "sample $(basename "$f"): exit $rc, rows $n" "$(head -3 "$T/err")"; fi
   "$NERC" --data "$ROOT" -q --emit mentions "$f" >"$T/m.csv" 2>/dev/null; rc=$?
