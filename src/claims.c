@@ -722,6 +722,26 @@ static int after_prep(const ctx *x, int k)
     return kin(x->s, j, W_PREP) && !kis(x->s, j, "since");
 }
 
+/* "A and his Iranian counterpart B": where the tokens before first token f are a
+ * possessive pronoun, up to three words and a word such as "counterpart", the start
+ * of that phrase (so the list goes on at the "and" before it); else f. */
+static size_t skip_counterpart(const ctx *x, size_t f)
+{
+    static const char *const PARTNER[] = {"counterpart", "counterparts", "colleague",
+                                          "ally", "host", "guest", "successor",
+                                          "predecessor", "rival", "deputy", NULL};
+    static const char *const POSS[] = {"his", "her", "their", "its", NULL};
+    if (f < 3 || !kin(x->s, f - 1, PARTNER))
+        return f;
+    for (size_t j = f - 2, steps = 0; j > 0 && steps < 4; j--, steps++) {
+        if (kin(x->s, j, POSS))
+            return j;
+        if (x->st->ment[j] >= 0 || (x->s->tokens[j].flags & TOK_PUNCT))
+            return f;
+    }
+    return f;
+}
+
 /* Gather "A, B and C" ending with mention k into c->s (left to right). Returns 0
  * when the list is the object of a preposition ("between Israel and Hezbollah"). */
 static int gather_coordination(const ctx *x, cand *cd, int k)
@@ -729,7 +749,7 @@ static int gather_coordination(const ctx *x, cand *cd, int k)
     int ks[MAX_SUBJ];
     int n = 0;
     ks[n++] = k;
-    size_t f = x->m[k].first_tok;
+    size_t f = skip_counterpart(x, x->m[k].first_tok);
     int seen_and = 0;
     while (n < MAX_SUBJ && f >= 2) {
         size_t j = f - 1;
