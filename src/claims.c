@@ -1673,6 +1673,23 @@ static int has_clause_word(const ctx *x, size_t a, size_t b)
     return 0;
 }
 
+/* Tokens [0, b) as reported words with a verb the lexicon does not know ("The deal
+ * includes a clause, X said"): at least four words, not opening with a preposition
+ * (a fronted adjunct such as "In Moscow on Friday" reports nothing). */
+static int reads_as_clause(const ctx *x, size_t b)
+{
+    const sentence *s = x->s;
+    size_t words = 0, first = (size_t)-1;
+    for (size_t j = 0; j < b; j++)
+        if (s->tokens[j].flags & TOK_WORD) {
+            if (first == (size_t)-1)
+                first = j;
+            words++;
+        }
+    return words >= 4 && first != (size_t)-1 && !kin(s, first, W_PREP) &&
+           x->st->ment[first] < 0;
+}
+
 /* Light-verb idioms whose subject is a thing, not an actor: "the truce took effect". */
 static int thing_idiom(const ctx *x, const pmatch *pm)
 {
@@ -1956,10 +1973,17 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
             } else if (b >= 0 && cd->nsubj && cd->s[0].mention >= 0) {
                 /* "Israel will respond, Defence Minister Yoav Gallant said": the
                  * reported clause comes first, the speaker after a comma */
-                while (b > 0 && st->ment[b] < 0 && (s->tokens[b].flags & TOK_UPPER) &&
-                       (s->tokens[b].flags & TOK_WORD))
+                /* step over the speaker's description: "Defence Minister", "Kremlin
+                 * spokesman", "Iran's foreign minister" (words, possessives and
+                 * names only, up to a comma) */
+                for (int step = 0; step < 7 && b > 0; step++) {
+                    const token *tb = &s->tokens[b];
+                    if (!(tb->flags & (TOK_WORD | TOK_POSSESSIVE)) && st->ment[b] < 0)
+                        break;
                     b--;
-                if (b >= 2 && is_punct(s, (size_t)b, ',') && has_clause_word(x, 0, (size_t)b)) {
+                }
+                if (b >= 2 && is_punct(s, (size_t)b, ',') &&
+                    (has_clause_word(x, 0, (size_t)b) || reads_as_clause(x, (size_t)b))) {
                     cd->o_first = 0;
                     cd->o_last = (uint32_t)b - 1;
                 }

@@ -96,6 +96,8 @@ typedef struct tcase {
 static const tcase CASES[] = {
     /* active voice, tenses, auxiliaries */
     {"Marta Kovalenko visited Iran.", "Marta Kovalenko|visit|||"},
+    {"The plan includes new border posts, Greek government spokesman Jonas Lindqvist said in 2023.",
+     "Jonas Lindqvist|say|2023||"},
     {"Marta Kovalenko and her Greek counterpart Jonas Lindqvist signed the accord in 2022.",
      "Marta Kovalenko|sign|2022||;Jonas Lindqvist|sign|2022||"},
     {"Russia has signed the deal.", "Russia|sign|||"},
