@@ -13,28 +13,38 @@ usage: add_rule_cues.py FILE.rules
 """
 import re, sys
 
-def group_words(pattern):
-    i = 0
-    # skip leading lookbehinds / lookaheads
-    while pattern.startswith("(?<", i) or pattern.startswith("(?=", i) or pattern.startswith("(?!", i):
-        depth, j = 0, i
-        while j < len(pattern):
-            c = pattern[j]
-            if c == "\\":
-                j += 2
+def find_group(pattern, number):
+    """Index of the '(' that opens capture group `number`, or None."""
+    count, j = 0, 0
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = skip_class(pattern, j)
+            continue
+        if c == "(":
+            nxt = pattern[j + 1:j + 3]
+            capturing = not nxt.startswith("?") or (
+                nxt in ("?<", "?P", "?'") and pattern[j + 3:j + 4] not in ("=", "!"))
+            if pattern.startswith("(?#", j):
+                j = pattern.index(")", j) + 1
                 continue
-            if c == "[":
-                j = skip_class(pattern, j)
-                continue
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-                if depth == 0:
-                    break
-            j += 1
-        i = j + 1
-    if i >= len(pattern) or pattern[i] != "(" or pattern.startswith("(?", i):
+            if capturing:
+                count += 1
+                if count == number:
+                    return j
+        j += 1
+    return None
+
+
+def group_words(pattern, number=1):
+    """Cue words of the span group: a rule only emits a match in which that group
+    matched, so a word the group must contain is a sound cue wherever the group
+    stands in the pattern."""
+    i = find_group(pattern, number)
+    if i is None:
         return None
     # The capture group: collect literal letter runs. A run is a usable cue only when
     # it is a whole token or the letters that open one: nothing that can match a
@@ -122,7 +132,7 @@ def main():
         parts = re.split(r"\t+", line, maxsplit=5)
         if len(parts) < 6 or parts[5].startswith("(?#cues:"):
             kept += 1; out.append(line); continue
-        words = group_words(parts[5])
+        words = group_words(parts[5], int(parts[2])) if parts[2].isdigit() and int(parts[2]) > 0 else None
         if not words:
             skipped += 1; out.append(line); continue
         parts[5] = "(?#cues:%s)" % ",".join(words) + parts[5]
