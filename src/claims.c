@@ -524,15 +524,17 @@ static int kis(const sentence *s, size_t i, const char *w)
 {
     size_t n;
     const char *k = tkey(s, i, &n);
-    return strlen(w) == n && memcmp(k, w, n) == 0;
+    return n > 0 && w[0] == k[0] && strncmp(w, k, n) == 0 && w[n] == '\0';
 }
 
 static int kin(const sentence *s, size_t i, const char *const *list)
 {
     size_t n;
     const char *k = tkey(s, i, &n);
-    for (size_t j = 0; list[j]; j++)
-        if (strlen(list[j]) == n && memcmp(k, list[j], n) == 0)
+    if (n == 0)
+        return 0;
+    for (size_t j = 0; list[j]; j++) /* first letters first: most words differ there */
+        if (list[j][0] == k[0] && strncmp(list[j], k, n) == 0 && list[j][n] == '\0')
             return 1;
     return 0;
 }
