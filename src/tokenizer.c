@@ -322,6 +322,16 @@ int tokenize(const char *s, size_t len, token_buf *b)
             size_t start = i, j = i;
             int abbrev = 0, only_digits = 1;
             while (j < len) {
+                unsigned char b = (unsigned char)s[j];
+                if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') { /* the common case, inline */
+                    only_digits = 0;
+                    j++;
+                    continue;
+                }
+                if (b >= '0' && b <= '9') {
+                    j++;
+                    continue;
+                }
                 size_t m;
                 char_class q = class_at(s, len, j, NULL, &m);
                 if (q == CH_LETTER)
