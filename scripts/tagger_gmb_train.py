@@ -10,7 +10,8 @@ two fixes that bring the automatic GMB tags closer to the project guidelines:
   gazetteers folder: Nepal, Sudan, U.S.) becomes LOCATION; demonyms stay out;
 - leading titles are cut from PERSON spans (`President Bush` -> `Bush`).
 
-Usage: python3 scripts/tagger_gmb_train.py [--data ../shared/data] [--out /tmp/nerc-gmb]
+Usage: python3 scripts/tagger_gmb_train.py [--data ../shared/data] [--out /tmp/nerc-gmb/gmb]
+The --out folder is deleted and rewritten (the shared converter's Writer does that).
 """
 import argparse
 import csv
@@ -35,7 +36,7 @@ TITLES = {
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="../shared/data")
-    ap.add_argument("--out", default="/tmp/nerc-gmb")
+    ap.add_argument("--out", default="/tmp/nerc-gmb/gmb")
     ap.add_argument("--sents-per-doc", type=int, default=10)
     ap.add_argument("--gazetteers", default=os.path.join(
         os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "gazetteers"))

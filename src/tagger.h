@@ -1,9 +1,9 @@
 /* tagger.h - statistical PERSON / ORG / LOCATION tagger.
  *
- * An averaged perceptron over BIO tags (O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC)
- * with greedy left-to-right decoding; the two previous tags are features. Features are
- * hashed into a fixed table of 2^bits buckets x 7 tags (float), so the model is a
- * plain array and tagging allocates nothing.
+ * An averaged structured perceptron over BIO tags (O, B-PER, I-PER, B-ORG, I-ORG, B-LOC,
+ * I-LOC) with first-order Viterbi decoding: the previous tag is a feature, and I-X may
+ * only follow B-X or I-X. Features are hashed into 2^bits buckets x 7 tags (float);
+ * tagging allocates nothing once the scratch has grown to the sentence length.
  *
  * A loaded `tagger` is immutable: any number of threads may share it, each with its own
  * `tagger_scratch` (per-thread working memory, grown to the longest sentence seen).
@@ -93,7 +93,9 @@ typedef struct tagger_trainer tagger_trainer;
 tagger_trainer *tagger_trainer_new(unsigned bits);
 void tagger_trainer_free(tagger_trainer *tr);
 
-/* One perceptron pass over a sentence with its gold BIO tags (valid BIO, n bytes).
+/* One structured-perceptron step on a sentence with its gold BIO tags (valid BIO, n
+ * bytes; NERC_EARG otherwise): Viterbi-decode, then update where the paths differ. The
+ * predicted tags go into the scratch's document memory, as when tagging.
  * Returns the number of tokens tagged wrongly, or a negative NERC_E* code. */
 int tagger_trainer_learn(tagger_trainer *tr, tagger_scratch *s, const char *text,
                          const token *toks, size_t n, const char *keys,

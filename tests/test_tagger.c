@@ -104,6 +104,70 @@ static void test_tiny_model(void **state)
     tagger_free(t);
 }
 
+/* Saving writes format 2 (fixed-width base64url lines); loading it gives the same model. */
+static void test_format2_round_trip(void **state)
+{
+    (void)state;
+    char path[64];
+    write_temp(path, sizeof path,
+               "nerc-tagger 1\nbits 10\nscale 0.5\nweights 3\n"
+               "5 0 4 0 -2 0 0 1\n"
+               "100 -131072 0 0 0 0 0 131071\n"
+               "918 0 0 0 0 0 6 0\nend\n");
+    tagger *t = NULL, *t2 = NULL;
+    char err[256] = "";
+    assert_int_equal(tagger_load(path, &t, err, sizeof err), 0);
+    assert_int_equal(tagger_nonzero(t), 3);
+    assert_int_equal(tagger_save(t, path, err, sizeof err), 0);
+    char buf[512] = "";
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    size_t got = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[got] = '\0';
+    /* bucket 5: delta AAAF, then q + 2^17 in 3 digits each (0 -> gAA, 4 -> gAE, -2 -> f_-) */
+    assert_string_equal(buf, "nerc-tagger 2\nbits 10\nscale 0.5\nweights 3\n"
+                             "AAAFgAAgAEgAAf_-gAAgAAgAB\n"
+                             "AABkAAAgAAgAAgAAgAAgAA___\n"
+                             "AAOWgAAgAAgAAgAAgAAgAGgAA\n"
+                             "end\n");
+    assert_int_equal(tagger_load(path, &t2, err, sizeof err), 0);
+    assert_int_equal(tagger_nonzero(t2), 3);
+    assert_int_equal(tagger_save(t2, path, err, sizeof err), 0);
+    char buf2[512] = "";
+    f = fopen(path, "r");
+    assert_non_null(f);
+    got = fread(buf2, 1, sizeof buf2 - 1, f);
+    fclose(f);
+    buf2[got] = '\0';
+    assert_string_equal(buf, buf2);
+    unlink(path);
+    tagger_free(t);
+    tagger_free(t2);
+
+    /* a bad digit or a short line names its line */
+    write_temp(path, sizeof path, "nerc-tagger 2\nbits 10\nscale 1\nweights 2\n"
+                                  "AAAFgAAgAEgAAf_-gAAgAAgAB\nAAAFgAAgAEgAAf_*gAAgAAgAB\nend\n");
+    assert_int_equal(tagger_load(path, &t, err, sizeof err), NERC_EFORMAT);
+    assert_null(t);
+    char want[128];
+    snprintf(want, sizeof want, "%s:6:", path);
+    assert_non_null(strstr(err, want));
+    unlink(path);
+    write_temp(path, sizeof path, "nerc-tagger 2\nbits 10\nscale 1\nweights 1\n"
+                                  "AAAFgAAgAEgAAf_-gAAgAA\nend\n");
+    assert_int_equal(tagger_load(path, &t, err, sizeof err), NERC_EFORMAT);
+    snprintf(want, sizeof want, "%s:5:", path);
+    assert_non_null(strstr(err, want));
+    unlink(path);
+    /* bucket beyond 2^bits */
+    write_temp(path, sizeof path, "nerc-tagger 2\nbits 10\nscale 1\nweights 1\n"
+                                  "AAQAgAAgAEgAAf_-gAAgAAgAB\nend\n");
+    assert_int_equal(tagger_load(path, &t, err, sizeof err), NERC_EFORMAT);
+    assert_non_null(strstr(err, "bucket out of range"));
+    unlink(path);
+}
+
 static void test_malformed_model(void **state)
 {
     (void)state;
@@ -159,6 +223,21 @@ static void test_shipped_model(void **state)
     assert_true(has_span(&g, b, "Sudan", NERC_LOCATION));
     token_buf_free(&g.tb);
 
+    /* document memory: a name tagged earlier in the document keeps its type */
+    const char *c1 = "Talks were held with Zorvath Industries in Geneva on Monday.";
+    const char *c2 = "Zorvath said it would hire 200 workers.";
+    tagger_scratch_reset(s);
+    tag_text(t, s, c1, &g);
+    assert_true(has_span(&g, c1, "Zorvath Industries", NERC_ORG));
+    token_buf_free(&g.tb);
+    tag_text(t, s, c2, &g);
+    assert_true(has_span(&g, c2, "Zorvath", NERC_ORG));
+    token_buf_free(&g.tb);
+    tagger_scratch_reset(s); /* a new document: no memory of Zorvath Industries */
+    tag_text(t, s, c2, &g);
+    assert_false(has_span(&g, c2, "Zorvath", NERC_ORG));
+    token_buf_free(&g.tb);
+
     /* no tokens, no spans */
     assert_int_equal(tagger_tag(t, s, "", NULL, 0, "", NULL, NULL, 0), 0);
     tagger_scratch_free(s);
@@ -172,6 +251,7 @@ static void test_deterministic(void **state)
     char err[512] = "";
     assert_int_equal(tagger_load(SHIPPED_MODEL, &t, err, sizeof err), 0);
     tagger_scratch *s1 = tagger_scratch_new(), *s2 = tagger_scratch_new();
+    /* s1 tags a sentence first, s2 starts fresh */
     assert_non_null(s1);
     assert_non_null(s2);
     const char *text = "Officials in Tehran said Iran would keep talking to the "
@@ -182,6 +262,8 @@ static void test_deterministic(void **state)
     tag_text(t, s1, "A much longer sentence about Washington, Moscow, Beijing, London, Paris, "
                     "Berlin, Rome, Madrid and Tokyo, with many more words than before.",
              &g3);
+    /* after a reset (a new document) the scratch holds nothing from before */
+    tagger_scratch_reset(s1);
     tag_text(t, s1, text, &g2);
     assert_int_equal(g1.n, g2.n);
     assert_memory_equal(g1.spans, g2.spans, (size_t)g1.n * sizeof *g1.spans);
@@ -203,6 +285,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tiny_model),
+        cmocka_unit_test(test_format2_round_trip),
         cmocka_unit_test(test_malformed_model),
         cmocka_unit_test(test_shipped_model),
         cmocka_unit_test(test_deterministic),

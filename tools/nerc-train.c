@@ -8,7 +8,8 @@
  * DIR is a converted corpus split: DIR/docs/<doc>.txt and DIR/mentions.csv
  * (doc,start,end,type,...; byte offsets). Documents are split and tokenized with the
  * library's splitter; a token is inside a mention when its bytes lie within it.
- * Training is deterministic: the sentence order of each epoch comes from --seed.
+ * Training is deterministic: the document order of each epoch comes from --seed (the
+ * sentences of a document stay in order, for the document memory).
  * --gaz-drop F trains a fraction F of the sentences without the gazetteer feature.
  * --upper F adds upper-cased copies of a fraction F of the training sentences.
  * --gazetteer loads alias files in the gazetteers/ format so that training sees the
@@ -647,6 +648,8 @@ static void span_f1(const tagger *t, tagger_scratch *sc, const corpus *c, double
     size_t pcap = 0;
     for (size_t k = 0; k < c->n; k++) {
         const sent *s = &c->s[k];
+        if (!k || s->doc != c->s[k - 1].doc)
+            tagger_scratch_reset(sc);
         if (s->n > pcap)
             pred = xrealloc(pred, pcap = s->n * 2);
         if (tagger_tag_bio(t, sc, s->text, s->toks, s->n, s->keys, s->gaz, pred) < 0) {
@@ -698,6 +701,8 @@ static void write_predictions(const tagger *t, tagger_scratch *sc, const corpus 
     tagger_span spans[512];
     for (size_t k = 0; k < c->n; k++) {
         const sent *s = &c->s[k];
+        if (!k || s->doc != c->s[k - 1].doc)
+            tagger_scratch_reset(sc);
         int ns = tagger_tag(t, sc, s->text, s->toks, s->n, s->keys, s->gaz, spans, 512);
         if (ns < 0) {
             fprintf(stderr, "nerc-train: tagging failed\n");
@@ -817,6 +822,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < ncorp; i++)
         load_corpus(&c, corpora[i], &g);
     uint64_t rng = seed;
+    size_t n_orig = c.n;
     if (upper > 0)
         augment_upper(&c, upper, &rng, &g, rng_next);
     size_t ntok = 0;
@@ -833,29 +839,39 @@ int main(int argc, char **argv)
         fprintf(stderr, "nerc-train: bad --bits or out of memory\n");
         return 1;
     }
-    size_t *order = xmalloc(c.n * sizeof *order);
+    /* Documents are trained whole and in order (the document memory needs it); their
+     * order is shuffled each epoch. Each upper-cased copy is a document of its own. */
+    size_t *unit = xmalloc((c.n + 1) * sizeof *unit), nunits = 0;
     for (size_t i = 0; i < c.n; i++)
+        if (!i || i >= n_orig || c.s[i].doc != c.s[i - 1].doc)
+            unit[nunits++] = i;
+    unit[nunits] = c.n;
+    size_t *order = xmalloc(nunits * sizeof *order);
+    for (size_t i = 0; i < nunits; i++)
         order[i] = i;
     for (int ep = 1; ep <= epochs; ep++) {
-        for (size_t i = c.n; i > 1; i--) {
+        for (size_t i = nunits; i > 1; i--) {
             size_t j = (size_t)(rng_next(&rng) % i);
             size_t x = order[i - 1];
             order[i - 1] = order[j];
             order[j] = x;
         }
         size_t errors = 0;
-        for (size_t k = 0; k < c.n; k++) {
-            const sent *s = &c.s[order[k]];
-            /* Some sentences train without the gazetteer feature, so that names it
-             * lists are also learnt from their words and contexts. */
-            int nogaz = (double)(rng_next(&rng) >> 11) / 9007199254740992.0 < gaz_drop;
-            int e = tagger_trainer_learn(tr, sc, s->text, s->toks, s->n, s->keys,
-                                         ngaz && !nogaz ? s->gaz : NULL, s->gold);
-            if (e < 0) {
-                fprintf(stderr, "nerc-train: training failed (%d)\n", e);
-                return 1;
+        for (size_t u = 0; u < nunits; u++) {
+            tagger_scratch_reset(sc); /* a new document */
+            for (size_t k = unit[order[u]]; k < unit[order[u] + 1]; k++) {
+                const sent *s = &c.s[k];
+                /* Some sentences train without the gazetteer feature, so that names it
+                 * lists are also learnt from their words and contexts. */
+                int nogaz = (double)(rng_next(&rng) >> 11) / 9007199254740992.0 < gaz_drop;
+                int e = tagger_trainer_learn(tr, sc, s->text, s->toks, s->n, s->keys,
+                                             ngaz && !nogaz ? s->gaz : NULL, s->gold);
+                if (e < 0) {
+                    fprintf(stderr, "nerc-train: training failed (%d)\n", e);
+                    return 1;
+                }
+                errors += (size_t)e;
             }
-            errors += (size_t)e;
         }
         fprintf(stderr, "epoch %d: token errors %zu (%.2f%%)", ep, errors,
                 100.0 * (double)errors / (double)(ntok ? ntok : 1));
@@ -882,6 +898,7 @@ int main(int argc, char **argv)
     tagger_free(t);
     tagger_trainer_free(tr);
     free(order);
+    free(unit);
     free_corpus(&c);
     free_corpus(&dc);
     tagger_scratch_free(sc);
