@@ -534,12 +534,23 @@ static void set_last(dates_state *st, int y, int m, int d)
     st->last.year = y;
     st->last.month = m > 0 ? m : 0;
     st->last.day = m > 0 && d > 0 ? d : 0;
+    /* News reports the past: the latest dated event is the best guess for the time
+     * of writing. A bare year ("adopted in 2006", "by 2030") does not count. */
+    if (m > 0) {
+        const date_ymd *n = &st->now;
+        int dd = d > 0 ? d : 0;
+        if (y > n->year || (y == n->year && (m > n->month || (m == n->month && dd > n->day))))
+            st->now = st->last;
+    }
 }
 
-/* The reference point for deictic words: the document date, else st->last. */
+/* The reference point for deictic words ("last month", "on Tuesday"): the document
+ * date, else the latest dated event so far, else the most recent date. */
 static date_ymd deictic_ref(const dates_state *st)
 {
-    return st->doc_date.year > 0 ? st->doc_date : st->last;
+    if (st->doc_date.year > 0)
+        return st->doc_date;
+    return st->now.year > 0 ? st->now : st->last;
 }
 
 /* The reference point for anaphora: st->last, else the document date. */
@@ -1301,6 +1312,8 @@ static int valid_utf8(const unsigned char *s, size_t n)
 }
 
 #define NONE ((size_t)-1)
+/* Dates per scan whose kind is kept for a second reading (deictic words). */
+#define LATE_MAX 64
 
 /* Cue words: most sentences hold no date, and a rule can only match where its cue
  * is present, so a cheap scan of the words decides which rules run at all. */
@@ -1417,6 +1430,7 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
     size_t pos = 0;
     size_t count = 0;
     pcre2_match_data *md = st->match_data;
+    int late_kind[LATE_MAX];
     for (;;) {
         int best = -1;
         for (int k = 0; k < K_COUNT; k++) {
@@ -1458,11 +1472,32 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
             out[count].start = s;
             out[count].end = e;
             memcpy(out[count].value, value, sizeof value);
+            if (count < LATE_MAX)
+                late_kind[count] = best;
         }
         count++;
         pos = e;
         if (count >= (size_t)INT32_MAX)
             break;
+    }
+    /* "on Tuesday, a week after the truce of November 27, 2024": a deictic word that
+     * found nothing to resolve against may find it later in the same sentence. Such
+     * words never move the state, so reading them again changes nothing else. */
+    date_ymd ref = deictic_ref(st);
+    for (size_t i = 0; i < count && i < cap && i < LATE_MAX && ref.year > 0; i++) {
+        int k = late_kind[i];
+        if (out[i].value[0] != 'X' ||
+            (k != K_WEEKDAY && k != K_DEICTIC && k != K_RELUNIT && k != K_AGO))
+            continue;
+        int rc = pcre2_match(d->rules[k].code, (PCRE2_SPTR)text, len, out[i].start,
+                             PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, md, d->mctx);
+        if (rc <= 0)
+            continue;
+        match m = {text, len, pcre2_get_ovector_pointer(md), &d->rules[k]};
+        size_t s = out[i].start, e = m.ov[1];
+        char value[48] = "";
+        if (normalise(k, st, &m, &s, &e, value) && s == out[i].start && e == out[i].end)
+            memcpy(out[i].value, value, sizeof value);
     }
     return (int)count;
 }

@@ -25,6 +25,8 @@ typedef struct date_ymd {
 typedef struct dates_state {
     date_ymd doc_date;   /* from --doc-date or a feed item; year 0 if none */
     date_ymd last;       /* most recent explicit date seen in the text */
+    date_ymd now;        /* latest explicit date with a month: the text's own "now"
+                          * when there is no document date */
     void *match_data;    /* pcre2_match_data_8 *, owned */
 } dates_state;
 

@@ -68,6 +68,12 @@ static const date_case cases[] = {
     {"", "The strike on October 26, 2024 answered the attack on 1st October of the same year.",
      "October 26, 2024=2024-10-26|1st October of the same year=2024-10-01"},
     {"", "The talks of 2019 resumed in March of the same year.", "2019=2019|March of the same year=2019-03"},
+    /* Without a document date, deictic words resolve against the latest dated event,
+     * even one named later in the same sentence; a bare historical year does not count. */
+    {"", "Troops moved on Tuesday, a week after the truce of November 27, 2024.",
+     "Tuesday=2024-11-26|November 27, 2024=2024-11-27"},
+    {"", "The truce began on November 27, 2024 under a plan adopted in 2006, and talks resumed last month.",
+     "November 27, 2024=2024-11-27|2006=2006|last month=2024-10"},
     {"", "The plan from 2020 took effect on 5 May of the following year.", "2020=2020|5 May of the following year=2021-05-05"},
     {D, "Prices rose on May 3 last year.", "May 3 last year=2023-05-03"},
 
