@@ -1809,6 +1809,19 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
             return 0;
         long sj = vg.start - 1;
         int found = 0;
+        /* "Israel strikes Hezbollah targets": a name that is the object of an active
+         * verb just before it, followed by a bare -s/-ed word, is a noun phrase
+         * ("Hezbollah targets"), not a subject and its verb */
+        if (!passive && !vg.has_be && !vg.has_have && !vg.modal && !vg.has_do && sj > 0) {
+            int k = mention_ending_at(x, (size_t)sj);
+            if (k >= 0 && x->m[k].first_tok > 0) {
+                size_t v = x->m[k].first_tok - 1;
+                const lex_entry *ve = lex_find(x->c, &x->c->preds, s->keys + s->tokens[v].key,
+                                               s->tokens[v].key_len);
+                if (ve && x->c->lemmas[ve->val].cls == CL_EVENT && (ve->mask & (F_PAST | F_S3)))
+                    return 0;
+            }
+        }
         if (passive) {
             /* the doer named in a "by" phrase */
             long endk = by_doer(x, pm->last + 1, &tmp);

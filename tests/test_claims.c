@@ -96,6 +96,7 @@ typedef struct tcase {
 static const tcase CASES[] = {
     /* active voice, tenses, auxiliaries */
     {"Marta Kovalenko visited Iran.", "Marta Kovalenko|visit|||"},
+    {"Jordan strikes Hamas targets near the border.", "Jordan|strike|||"},
     {"The plan includes new border posts, Greek government spokesman Jonas Lindqvist said in 2023.",
      "Jonas Lindqvist|say|2023||"},
     {"Marta Kovalenko and her Greek counterpart Jonas Lindqvist signed the accord in 2022.",
