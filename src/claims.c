@@ -744,6 +744,20 @@ static size_t skip_counterpart(const ctx *x, size_t f)
     return f;
 }
 
+/* Start of the abbreviated ranks just before token f ("Lt. Col.", "Gen.", "Dr."), or f. */
+static size_t skip_ranks_back(const sentence *s, size_t f)
+{
+    static const char *const RANKS[] = {"lt", "col", "gen", "maj", "brig", "adm", "capt",
+                                        "sgt", "cpl", "cmdr", "dr", "mr", "mrs", "ms", "prof",
+                                        "rev", "sen", "rep", "gov", NULL};
+    size_t b = f;
+    while (b >= 2 && is_punct(s, b - 1, '.') && kin(s, b - 2, RANKS))
+        b -= 2;
+    while (b >= 1 && kin(s, b - 1, RANKS)) /* ranks written without a full stop */
+        b--;
+    return b;
+}
+
 /* Gather "A, B and C" ending with mention k into c->s (left to right). Returns 0
  * when the list is the object of a preposition ("between Israel and Hezbollah"). */
 static int gather_coordination(const ctx *x, cand *cd, int k)
@@ -961,12 +975,14 @@ static int find_subject(const ctx *x, long j, cand *cd, int gerund)
             return 1;
         }
     }
-    /* "Hezbollah's secretary-general, Hassan Nasrallah, died" */
+    /* "Hezbollah's secretary-general, Hassan Nasrallah, died" (a rank may stand
+     * before the name: "a spokesperson, Lt. Col. X, said") */
     if (is_punct(s, (size_t)j, ',') && j >= 2) {
         int k2 = mention_ending_at(x, (size_t)j - 1);
-        if (k2 >= 0 && x->m[k2].type == NERC_PERSON && x->m[k2].first_tok >= 2 &&
-            is_punct(s, x->m[k2].first_tok - 1, ',') &&
-            (word_class(x, x->m[k2].first_tok - 2) & W_TITLE)) {
+        size_t f2 = k2 >= 0 ? skip_ranks_back(s, x->m[k2].first_tok) : 0;
+        if (k2 >= 0 && x->m[k2].type == NERC_PERSON && f2 >= 2 &&
+            is_punct(s, f2 - 1, ',') &&
+            (word_class(x, f2 - 2) & W_TITLE)) {
             cd->nsubj = 1;
             subj_from_mention(x, &cd->s[0], k2);
             cd->conf = 0.7;
@@ -1670,6 +1686,13 @@ static int has_clause_word(const ctx *x, size_t a, size_t b)
             return 1;
         const lex_entry *e = lex_find(x->c, &x->c->preds, s->keys + s->tokens[j].key, s->tokens[j].key_len);
         if (e && (e->mask & (F_PAST | F_S3)))
+            return 1;
+        /* a regular past tense the lexicon lacks ("the army acted"), not an adjective
+         * after a determiner ("the armed forces") */
+        size_t n = s->tokens[j].key_len;
+        const char *k = s->keys + s->tokens[j].key;
+        if (n > 4 && k[n - 2] == 'e' && k[n - 1] == 'd' && !(s->tokens[j].flags & TOK_UPPER) &&
+            j > a && !kin(s, j - 1, W_DET) && (s->tokens[j - 1].flags & TOK_WORD))
             return 1;
     }
     return 0;

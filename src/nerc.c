@@ -503,6 +503,31 @@ static int only_common_words(const word_set *w, const sentence *s, uint32_t a, u
     return 1;
 }
 
+/* Titles and ranks stay outside a person's span ("Lt Col X" gives X): a model span
+ * that starts with them starts after them. */
+static void trim_leading_titles(const sentence *s, uint32_t *first, uint32_t last)
+{
+    static const char *const TITLES[] = {
+        "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "lt",
+        "col", "gen", "maj", "brig", "adm", "capt", "sgt", "cpl", "cmdr", "rev", "sen",
+        "rep", "gov", "general", "colonel", "lieutenant", "major", "captain", "admiral",
+        "sergeant", "commander", "marshal", "brigadier", "president", "minister", "premier",
+        "chancellor", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan",
+        "ayatollah", "imam", "pope", "cardinal", "rabbi", "senator", "governor", "mayor",
+        "ambassador", "judge", "justice", "chief", "secretary", "spokesman", "spokeswoman",
+        "spokesperson", "prime", "foreign", "defence", "defense", "deputy", "vice", NULL};
+    while (*first < last) {
+        const token *t = &s->tokens[*first];
+        int title = (t->flags & TOK_PUNCT) && s->text[t->start] == '.';
+        for (size_t i = 0; TITLES[i] && !title; i++)
+            title = strlen(TITLES[i]) == t->key_len &&
+                    memcmp(TITLES[i], s->keys + t->key, t->key_len) == 0;
+        if (!title)
+            break;
+        (*first)++;
+    }
+}
+
 /* Is there a capitalised word that no candidate so far covers (leaving out a
  * sentence-initial common word such as "The" or "Post")? Only there can the model add
  * a mention: it never overrides the other sources. */
@@ -543,6 +568,16 @@ static int on_rule(void *user, const rule_info *ri, size_t start, size_t end,
     /* A span that is a known alias of the same type takes the gazetteer's canonical. */
     uint32_t a, b;
     const gaz_entry *e = NULL;
+    if (ri->type == NERC_PERSON && token_range(s, (uint32_t)start, (uint32_t)end, &a, &b) &&
+        s->tokens[a].start == start) {
+        uint32_t a0 = a;
+        trim_leading_titles(s, &a, b);
+        if (a != a0) { /* the canonical template named the whole span: use the rest */
+            start = s->tokens[a].start;
+            canonical = s->text + start;
+            canonical_len = end - start;
+        }
+    }
     if (token_range(s, (uint32_t)start, (uint32_t)end, &a, &b) &&
         s->tokens[a].start == start && s->tokens[b].end == end)
         e = gazetteer_lookup(d->ctx->gaz, s->tokens, a, b, s->keys, ri->type);
@@ -721,7 +756,10 @@ static int process_sentence(nerc_doc *d, const sentence *s)
         if (nt < 0)
             return nt;
         for (int i = 0; i < nt; i++) {
-            const tagger_span *sp = &d->ts[i];
+            tagger_span trimmed = d->ts[i];
+            const tagger_span *sp = &trimmed;
+            if (sp->type == NERC_PERSON)
+                trim_leading_titles(s, &trimmed.first_token, trimmed.last_token);
             if (sp->first_token == sp->last_token &&
                 only_common_words(&ctx->common, s, sp->first_token, sp->last_token))
                 continue; /* "Post", "Strategic": a capitalised common word, not a name
