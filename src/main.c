@@ -109,6 +109,13 @@ static void usage(FILE *f)
         f);
 }
 
+/* Leave with status 2 (a usage error), freeing what the options hold. */
+static int usage_error(cli_options *o)
+{
+    cli_options_free(o);
+    return 2;
+}
+
 static int parse_jobs(const char *s, int *out)
 {
     char *end;
@@ -158,7 +165,7 @@ int main(int argc, char **argv)
         case 'e':
             if (cli_set_emit(&o, optarg) < 0) {
                 fprintf(stderr, "nerc: --emit: expected triples, mentions or entities, got '%s'\n", optarg);
-                return 2;
+                return usage_error(&o);
             }
             break;
         case 'o': o.output = optarg; break;
@@ -174,37 +181,37 @@ int main(int argc, char **argv)
                 o.input = INPUT_RSS;
             else {
                 fprintf(stderr, "nerc: --input: expected text, jsonl or rss, got '%s'\n", optarg);
-                return 2;
+                return usage_error(&o);
             }
             break;
         case OPT_FIELD:
             if (cli_set_field(&o, optarg) < 0) {
                 fprintf(stderr, "nerc: --field: expected NAME=KEY with NAME one of id, date, title, text; got '%s'\n", optarg);
-                return 2;
+                return usage_error(&o);
             }
             break;
         case OPT_SPLIT:
             if (cli_set_split(&o, optarg) < 0) {
                 fprintf(stderr, "nerc: --split: expected blank, formfeed or line, got '%s'\n", optarg);
-                return 2;
+                return usage_error(&o);
             }
             break;
         case OPT_INCLUDE: o.include = optarg; break;
         case OPT_DOC_DATE:
             if (!cli_valid_date(optarg)) {
                 fprintf(stderr, "nerc: --doc-date: expected YYYY-MM-DD, got '%s'\n", optarg);
-                return 2;
+                return usage_error(&o);
             }
             o.doc_date = optarg;
             break;
         case OPT_DATA: o.lib.data_dir = optarg; break;
         case 'g':
             if (cli_push(&o.gazetteers, &o.n_gazetteers, optarg) < 0)
-                return 2;
+                return usage_error(&o);
             break;
         case 'r':
             if (cli_push(&o.rules, &o.n_rules, optarg) < 0)
-                return 2;
+                return usage_error(&o);
             break;
         case OPT_NO_GAZ: o.lib.no_default_gazetteers = 1; break;
         case OPT_NO_RULES: o.lib.no_default_rules = 1; break;
@@ -212,18 +219,18 @@ int main(int argc, char **argv)
         case 'j':
             if (parse_jobs(optarg, &o.jobs) < 0) {
                 fprintf(stderr, "nerc: --jobs: expected a number from 1 to 256, got '%s'\n", optarg);
-                return 2;
+                return usage_error(&o);
             }
             break;
         case 'q': o.quiet = 1; break;
         case OPT_STATS: o.stats = 1; break;
         case OPT_UNRESOLVED: o.lib.keep_unresolved = 1; break;
         case OPT_HEDGED: o.lib.keep_hedged = 1; break;
-        case 'h': usage(stdout); return 0;
-        case 'V': printf("nerc %s\n", nerc_version()); return 0;
+        case 'h': usage(stdout); cli_options_free(&o); return 0;
+        case 'V': printf("nerc %s\n", nerc_version()); cli_options_free(&o); return 0;
         default:
             fputs("Try 'nerc --help' for more information.\n", stderr);
-            return 2;
+            return usage_error(&o);
         }
     }
     if (o.jobs == 0) {

@@ -171,7 +171,7 @@ static void test_csv_round_trip_property(void **state)
         char *fields[6];
         for (size_t i = 0; i < nf; i++) {
             size_t len = rnd(&seed) % 9;
-            fields[i] = calloc(1, len * 4 + 1);
+            fields[i] = calloc(1, len * 4 + 2);
             for (size_t k = 0; k < len; k++)
                 strcat(fields[i], pieces[rnd(&seed) % np]);
         }
