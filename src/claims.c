@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 /* ------------------------------------------------------------ lexicon */
 
 enum { F_BASE = 1, F_S3 = 2, F_PAST = 4, F_PP = 8, F_ING = 16, F_NOUN = 32 };
@@ -49,8 +51,7 @@ typedef struct lemma {
 } lemma;
 
 struct claims {
-    char *pool; /* keys and lemma names, NUL-terminated */
-    size_t pool_len, pool_cap;
+    strpool strings; /* keys and lemma names, NUL-terminated */
     lemma *lemmas;
     size_t n_lemmas, cap_lemmas;
     lex_table preds, words;
@@ -71,43 +72,14 @@ void claims_set_keep_hedged(claims *c, int on)
         c->keep_hedged = on != 0;
 }
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-static int64_t pool_add(claims *c, const char *s, size_t n)
-{
-    if (c->pool_len + n + 1 > c->pool_cap) {
-        size_t cap = c->pool_cap ? c->pool_cap : 4096;
-        while (cap < c->pool_len + n + 1)
-            cap *= 2;
-        char *p = realloc(c->pool, cap);
-        if (!p)
-            return NERC_ENOMEM;
-        c->pool = p;
-        c->pool_cap = cap;
-    }
-    memcpy(c->pool + c->pool_len, s, n);
-    c->pool[c->pool_len + n] = '\0';
-    int64_t off = (int64_t)c->pool_len;
-    c->pool_len += n + 1;
-    return off;
-}
-
 static const lex_entry *lex_find(const claims *c, const lex_table *t, const char *k, size_t n)
 {
     if (!t->cap || !n)
         return NULL;
-    size_t i = (size_t)hash_bytes(k, n) & (t->cap - 1);
+    size_t i = (size_t)util_hash(0, k, n) & (t->cap - 1);
     while (t->slots[i].key_len) {
         const lex_entry *e = &t->slots[i];
-        if (e->key_len == n && memcmp(c->pool + e->key_off, k, n) == 0)
+        if (e->key_len == n && memcmp(c->strings.buf + e->key_off, k, n) == 0)
             return e;
         i = (i + 1) & (t->cap - 1);
     }
@@ -123,7 +95,7 @@ static int lex_grow(const claims *c, lex_table *t)
     for (size_t j = 0; j < t->cap; j++) {
         if (!t->slots[j].key_len)
             continue;
-        size_t i = (size_t)hash_bytes(c->pool + t->slots[j].key_off, t->slots[j].key_len) & (cap - 1);
+        size_t i = (size_t)util_hash(0, c->strings.buf + t->slots[j].key_off, t->slots[j].key_len) & (cap - 1);
         while (s[i].key_len)
             i = (i + 1) & (cap - 1);
         s[i] = t->slots[j];
@@ -151,10 +123,10 @@ static int lex_put(claims *c, lex_table *t, const char *k, size_t n, int32_t val
     }
     if ((t->n + 1) * 2 > t->cap && lex_grow(c, t) < 0)
         return NERC_ENOMEM;
-    int64_t off = pool_add(c, k, n);
+    int64_t off = strpool_add(&c->strings, k, n);
     if (off < 0)
         return (int)off;
-    size_t i = (size_t)hash_bytes(k, n) & (t->cap - 1);
+    size_t i = (size_t)util_hash(0, k, n) & (t->cap - 1);
     while (t->slots[i].key_len)
         i = (i + 1) & (t->cap - 1);
     t->slots[i] = (lex_entry){(uint32_t)off, (uint32_t)n, val, mask, prep};
@@ -291,7 +263,7 @@ static int load_predicates(claims *c, const char *path, token_buf *tb, char *err
             c->lemmas = l;
             c->cap_lemmas = nc;
         }
-        int64_t off = pool_add(c, fl[0], strlen(fl[0]));
+        int64_t off = strpool_add(&c->strings, fl[0], strlen(fl[0]));
         if (off < 0) {
             rc = (int)off;
             break;
@@ -389,7 +361,7 @@ void claims_free(claims *c)
 {
     if (!c)
         return;
-    free(c->pool);
+    free(c->strings.buf);
     free(c->lemmas);
     free(c->preds.slots);
     free(c->words.slots);
@@ -1346,24 +1318,9 @@ static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
 
 /* ------------------------------------------------------------ extract */
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * elem);
-    if (!q)
-        return NERC_ENOMEM;
-    *p = q;
-    *cap = n;
-    return 0;
-}
-
 static cand *new_cand(claims_state *st)
 {
-    if (grow((void **)&st->cands, &st->cap_cands, st->n_cands + 1, sizeof *st->cands) < 0)
+    if (util_grow((void **)&st->cands, &st->cap_cands, st->n_cands + 1, sizeof *st->cands) < 0)
         return NULL;
     cand *c = &st->cands[st->n_cands++];
     memset(c, 0, sizeof *c);
@@ -1482,7 +1439,7 @@ static void speech_object(const ctx *x, cand *cd, size_t from)
     if (words && a == from && from > 0 && !has_clause_word(x, a, e)) {
         const lex_entry *pe = lex_find(x->c, &x->c->preds, s->keys + s->tokens[from - 1].key,
                                        s->tokens[from - 1].key_len);
-        const char *ln = pe ? x->c->pool + x->c->lemmas[pe->val].name_off : "";
+        const char *ln = pe ? x->c->strings.buf + x->c->lemmas[pe->val].name_off : "";
         int bare = strcmp(ln, "say") == 0 || strcmp(ln, "tell") == 0 || strcmp(ln, "add") == 0;
         int adjunct = (kin(s, a, W_PREP) && !kis(s, a, "to") && strcmp(ln, "call") != 0) ||
                       kis(s, a, "that") ||
@@ -1719,7 +1676,7 @@ static int reads_as_clause(const ctx *x, size_t b)
 static int thing_idiom(const ctx *x, const pmatch *pm)
 {
     const sentence *s = x->s;
-    const char *ln = x->c->pool + x->c->lemmas[pm->e->val].name_off;
+    const char *ln = x->c->strings.buf + x->c->lemmas[pm->e->val].name_off;
     size_t n = pm->last + 1;
     if (n >= s->n_tokens)
         return 0;
@@ -1972,7 +1929,7 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
         cd->obj_mention = om;
     } else if (speech) {
         /* "what X called Operation Y" names something; "called for/on" asks */
-        const char *ln = x->c->pool + x->c->lemmas[e->val].name_off;
+        const char *ln = x->c->strings.buf + x->c->lemmas[e->val].name_off;
         size_t nx = pm->last + 1;
         int k_named = nx < s->n_tokens ? st->ment[nx] : -1;
         /* "called X a war criminal" judges X */
@@ -2122,7 +2079,7 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
         st->quoted = q;
         st->tok_cap = cap;
     }
-    if (grow((void **)&st->subjpos, &st->m_cap, nm + 1, 1) < 0)
+    if (util_grow((void **)&st->subjpos, &st->m_cap, nm + 1, 1) < 0)
         return NERC_ENOMEM;
     ctx x = {c, st, s, m, nm};
     for (size_t i = 0; i < nt; i++)
@@ -2363,7 +2320,7 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
                                    : put_str(st, &len, "");
         if (dtext < 0)
             return NERC_ENOMEM;
-        const char *pred = cd->lem >= 0 ? c->pool + c->lemmas[cd->lem].name_off : "say";
+        const char *pred = cd->lem >= 0 ? c->strings.buf + c->lemmas[cd->lem].name_off : "say";
         for (int q = 0; q < cd->nsubj; q++) {
             const subj *sj = &cd->s[q];
             /* a subject is not its own object */

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 typedef struct slot {
     char *key; /* NULL: empty */
     size_t key_len;
@@ -18,16 +20,6 @@ struct doctable {
     char **retired; /* replaced canonicals: callers may still hold them (see put) */
     size_t n_retired, cap_retired;
 };
-
-static uint32_t hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
 
 doctable *doctable_new(void)
 {
@@ -61,7 +53,7 @@ void doctable_free(doctable *t)
 static slot *find(const doctable *t, const char *key, size_t n)
 {
     size_t mask = t->cap - 1;
-    for (size_t i = hash(key, n) & mask;; i = (i + 1) & mask) {
+    for (size_t i = util_hash(0, key, n) & mask;; i = (i + 1) & mask) {
         slot *s = &t->slots[i];
         if (!s->key || (s->key_len == n && memcmp(s->key, key, n) == 0))
             return s;

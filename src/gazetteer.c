@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 #define NO_ENTRY UINT32_MAX
 #define ROOT 0u
 
@@ -29,8 +31,7 @@ typedef struct entry_rec {
 } entry_rec;
 
 struct gazetteer {
-    char *pool;
-    size_t pool_len, pool_cap;
+    strpool pool;            /* keys, canonicals, ids */
     edge *edges;             /* hash table; child == 0 marks an empty slot */
     size_t edge_cap, edge_count;
     node *nodes;
@@ -46,45 +47,12 @@ struct gazetteer {
     size_t canon_cap, canon_count;
 };
 
-static uint32_t hash_bytes(uint32_t seed, const char *s, size_t n)
+/* Offsets in the pool are 32-bit: a gazetteer larger than 4 GiB is refused. */
+static int64_t pool_add32(gazetteer *g, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u ^ (seed * 16777619u);
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    h ^= h >> 15;
-    h *= 0x2c1b3c6dU;
-    h ^= h >> 12;
-    return h;
-}
-
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 256;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * elem);
-    if (!q)
+    if (g->pool.len + n + 1 > UINT32_MAX)
         return NERC_ENOMEM;
-    *p = q;
-    *cap = n;
-    return 0;
-}
-
-static int64_t pool_add(gazetteer *g, const char *s, size_t n)
-{
-    if (g->pool_len + n + 1 > UINT32_MAX)
-        return NERC_ENOMEM;
-    if (grow((void **)&g->pool, &g->pool_cap, g->pool_len + n + 1, 1) < 0)
-        return NERC_ENOMEM;
-    memcpy(g->pool + g->pool_len, s, n);
-    g->pool[g->pool_len + n] = '\0';
-    int64_t off = (int64_t)g->pool_len;
-    g->pool_len += n + 1;
-    return off;
+    return strpool_add(&g->pool, s, n);
 }
 
 gazetteer *gazetteer_new(void)
@@ -97,7 +65,7 @@ gazetteer *gazetteer_new(void)
     g->edges = calloc(g->edge_cap, sizeof *g->edges);
     g->node_cap = 1024;
     g->nodes = malloc(g->node_cap * sizeof *g->nodes);
-    if (!g->edges || !g->nodes || pool_add(g, "", 0) < 0) {
+    if (!g->edges || !g->nodes || pool_add32(g, "", 0) < 0) {
         gazetteer_free(g);
         return NULL;
     }
@@ -110,7 +78,7 @@ void gazetteer_free(gazetteer *g)
 {
     if (!g)
         return;
-    free(g->pool);
+    free(g->pool.buf);
     free(g->edges);
     free(g->nodes);
     free(g->entries);
@@ -122,14 +90,14 @@ void gazetteer_free(gazetteer *g)
 
 static uint32_t find_child(const gazetteer *g, uint32_t parent, const char *key, size_t len)
 {
-    uint32_t h = hash_bytes(parent, key, len);
+    uint32_t h = util_hash(parent, key, len);
     size_t mask = g->edge_cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const edge *e = &g->edges[i];
         if (e->child == 0)
             return 0;
         if (e->hash == h && e->parent == parent && e->key_len == len &&
-            memcmp(g->pool + e->key, key, len) == 0)
+            memcmp(g->pool.buf + e->key, key, len) == 0)
             return e->child;
     }
 }
@@ -163,12 +131,12 @@ static uint32_t child_of(gazetteer *g, uint32_t parent, const char *key, size_t 
         return c;
     if ((g->edge_count + 1) * 2 > g->edge_cap && rehash(g) < 0)
         return 0;
-    if (grow((void **)&g->nodes, &g->node_cap, g->node_count + 1, sizeof *g->nodes) < 0)
+    if (util_grow((void **)&g->nodes, &g->node_cap, g->node_count + 1, sizeof *g->nodes) < 0)
         return 0;
-    int64_t k = pool_add(g, key, len);
+    int64_t k = pool_add32(g, key, len);
     if (k < 0)
         return 0;
-    uint32_t h = hash_bytes(parent, key, len);
+    uint32_t h = util_hash(parent, key, len);
     size_t mask = g->edge_cap - 1, i = h & mask;
     while (g->edges[i].child)
         i = (i + 1) & mask;
@@ -193,8 +161,8 @@ static int note_canonical(gazetteer *g, uint32_t canon_off, nerc_type type)
             if (v == UINT32_MAX)
                 continue;
             const entry_rec *e = &g->entries[v];
-            const char *s = g->pool + e->canonical;
-            size_t j = hash_bytes(e->type, s, strlen(s)) & (cap - 1);
+            const char *s = g->pool.buf + e->canonical;
+            size_t j = util_hash(e->type, s, strlen(s)) & (cap - 1);
             while (t[j] != UINT32_MAX)
                 j = (j + 1) & (cap - 1);
             t[j] = v;
@@ -203,12 +171,12 @@ static int note_canonical(gazetteer *g, uint32_t canon_off, nerc_type type)
         g->canon_set = t;
         g->canon_cap = cap;
     }
-    const char *s = g->pool + canon_off;
+    const char *s = g->pool.buf + canon_off;
     size_t n = strlen(s);
-    size_t j = hash_bytes(type, s, n) & (g->canon_cap - 1);
+    size_t j = util_hash(type, s, n) & (g->canon_cap - 1);
     while (g->canon_set[j] != UINT32_MAX) {
         const entry_rec *e = &g->entries[g->canon_set[j]];
-        if (e->type == type && strcmp(g->pool + e->canonical, s) == 0)
+        if (e->type == type && strcmp(g->pool.buf + e->canonical, s) == 0)
             return 0;
         j = (j + 1) & (g->canon_cap - 1);
     }
@@ -234,10 +202,10 @@ int gazetteer_add(gazetteer *g, const char *surface, size_t len, nerc_type type,
     for (uint32_t e = g->nodes[nd].first_entry; e != NO_ENTRY; e = g->entries[e].next)
         if (g->entries[e].type == type)
             return 0; /* first wins */
-    if (grow((void **)&g->entries, &g->entry_cap, g->entry_count + 1, sizeof *g->entries) < 0)
+    if (util_grow((void **)&g->entries, &g->entry_cap, g->entry_count + 1, sizeof *g->entries) < 0)
         return NERC_ENOMEM;
-    int64_t c = pool_add(g, canonical, strlen(canonical));
-    int64_t d = pool_add(g, id ? id : "", id ? strlen(id) : 0);
+    int64_t c = pool_add32(g, canonical, strlen(canonical));
+    int64_t d = pool_add32(g, id ? id : "", id ? strlen(id) : 0);
     int64_t cased = 0;
     if (flags & GAZ_CASE_SENSITIVE) {
         /* the alias's token bytes without separators, compared at match time */
@@ -251,7 +219,7 @@ int gazetteer_add(gazetteer *g, const char *surface, size_t len, nerc_type type,
             memcpy(buf + bl, surface + t->start, tl);
             bl += tl;
         }
-        cased = pool_add(g, buf, bl);
+        cased = pool_add32(g, buf, bl);
     }
     if (c < 0 || d < 0 || cased < 0)
         return NERC_ENOMEM;
@@ -399,7 +367,7 @@ int gazetteer_freeze(gazetteer *g)
         return NERC_ENOMEM;
     for (size_t i = 0; i < g->entry_count; i++) {
         const entry_rec *r = &g->entries[i];
-        g->views[i] = (gaz_entry){g->pool + r->canonical, g->pool + r->id,
+        g->views[i] = (gaz_entry){g->pool.buf + r->canonical, g->pool.buf + r->id,
                                   (nerc_type)r->type, r->flags, r->file};
     }
     token_buf_free(&g->scratch);
@@ -420,7 +388,7 @@ const gaz_entry *gazetteer_entry(const gazetteer *g, uint32_t index)
 static int case_matches(const gazetteer *g, const entry_rec *r, const char *text,
                         const token *toks, size_t a, size_t b)
 {
-    const char *want = g->pool + r->cased;
+    const char *want = g->pool.buf + r->cased;
     size_t wl = strlen(want), pos = 0;
     for (size_t i = a; i <= b; i++) {
         size_t tl = toks[i].end - toks[i].start;

@@ -16,6 +16,7 @@
 #include "rules.h"
 #include "tagger.h"
 #include "tokenizer.h"
+#include "util.h"
 
 #ifndef NERC_INSTALL_DATADIR
 #define NERC_INSTALL_DATADIR "/usr/local/share/nerc"
@@ -325,33 +326,8 @@ void nerc_get_info(const nerc *ctx, nerc_info *info)
 
 /* ---------------------------------------------------------- document */
 
-/* A growable arena of NUL-terminated strings for one sentence's values; candidates
- * refer to them by offset until the arena stops growing. */
-typedef struct arena {
-    char *buf;
-    size_t len, cap;
-} arena;
-
-static int64_t arena_add(arena *a, const char *s, size_t n)
-{
-    if (a->len + n + 1 > a->cap) {
-        size_t c = a->cap ? a->cap : 1024;
-        while (c < a->len + n + 1)
-            c *= 2;
-        char *p = realloc(a->buf, c);
-        if (!p)
-            return NERC_ENOMEM;
-        a->buf = p;
-        a->cap = c;
-    }
-    memcpy(a->buf + a->len, s, n);
-    a->buf[a->len + n] = '\0';
-    int64_t off = (int64_t)a->len;
-    a->len += n + 1;
-    return off;
-}
-
-/* Values that live in the arena are marked by a tagged pointer-free offset list. */
+/* A candidate whose value lives in the sentence's string pool names it by offset, as
+ * the pool may move while candidates are collected. */
 typedef struct pending {
     candidate c;
     int64_t value_off; /* >= 0: value is arena.buf + value_off (fixed after collection) */
@@ -380,7 +356,7 @@ struct nerc_doc {
     size_t gaz_types_cap;
     claim_mention *cm;
     size_t cm_cap;
-    arena values;
+    strpool values; /* this sentence's rule, date and model values */
     nerc_doc_stats stats;
     int finished;
     int failed;
@@ -448,26 +424,11 @@ void nerc_doc_free(nerc_doc *d)
     free(d);
 }
 
-static int grow_array(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * elem);
-    if (!q)
-        return NERC_ENOMEM;
-    *p = q;
-    *cap = n;
-    return 0;
-}
-
 static int add_cand(nerc_doc *d, uint32_t start, uint32_t end, nerc_type type, int priority,
                     nerc_source src, const char *value, int64_t value_off, const char *rule,
                     float conf)
 {
-    if (grow_array((void **)&d->cands, &d->cap_cands, d->n_cands + 1, sizeof *d->cands) < 0)
+    if (util_grow((void **)&d->cands, &d->cap_cands, d->n_cands + 1, sizeof *d->cands) < 0)
         return NERC_ENOMEM;
     pending *p = &d->cands[d->n_cands++];
     p->c = (candidate){start, end, type, priority, src, value, rule, conf};
@@ -585,7 +546,7 @@ static int on_rule(void *user, const rule_info *ri, size_t start, size_t end,
         rc->rc = add_cand(d, (uint32_t)start, (uint32_t)end, ri->type, ri->priority,
                           NERC_SRC_RULE, e->canonical, -1, ri->name, 0.9f);
     else {
-        int64_t off = arena_add(&d->values, canonical, canonical_len);
+        int64_t off = strpool_add(&d->values, canonical, canonical_len);
         rc->rc = off < 0 ? (int)off
                          : add_cand(d, (uint32_t)start, (uint32_t)end, ri->type, ri->priority,
                                     NERC_SRC_RULE, NULL, off, ri->name, 0.75f);
@@ -695,11 +656,11 @@ static int process_sentence(nerc_doc *d, const sentence *s)
     /* 1. gazetteer */
     size_t ng = gazetteer_match(ctx->gaz, s->text, s->tokens, s->n_tokens, s->keys, d->gm, d->gm_cap);
     if (ng > d->gm_cap) {
-        if (grow_array((void **)&d->gm, &d->gm_cap, ng, sizeof *d->gm) < 0)
+        if (util_grow((void **)&d->gm, &d->gm_cap, ng, sizeof *d->gm) < 0)
             return NERC_ENOMEM;
         ng = gazetteer_match(ctx->gaz, s->text, s->tokens, s->n_tokens, s->keys, d->gm, d->gm_cap);
     }
-    if (grow_array((void **)&d->gaz_types, &d->gaz_types_cap, s->n_tokens + 1, 1) < 0)
+    if (util_grow((void **)&d->gaz_types, &d->gaz_types_cap, s->n_tokens + 1, 1) < 0)
         return NERC_ENOMEM;
     memset(d->gaz_types, 0, s->n_tokens + 1);
     for (size_t i = 0; i < ng; i++) {
@@ -735,13 +696,13 @@ static int process_sentence(nerc_doc *d, const sentence *s)
         return rr;
     /* 4. dates: a date covers at least one token, so n_tokens + 1 spans always fit
      * (the scan updates the document's date state, so it must run only once). */
-    if (grow_array((void **)&d->ds, &d->ds_cap, s->n_tokens + 1, sizeof *d->ds) < 0)
+    if (util_grow((void **)&d->ds, &d->ds_cap, s->n_tokens + 1, sizeof *d->ds) < 0)
         return NERC_ENOMEM;
     int nd = dates_scan(ctx->dates, &d->dstate, s->text, len, d->ds, d->ds_cap);
     if (nd < 0)
         return nd;
     for (int i = 0; i < nd && (size_t)i < d->ds_cap; i++) {
-        int64_t off = arena_add(&d->values, d->ds[i].value, strlen(d->ds[i].value));
+        int64_t off = strpool_add(&d->values, d->ds[i].value, strlen(d->ds[i].value));
         if (off < 0 || add_cand(d, (uint32_t)d->ds[i].start, (uint32_t)d->ds[i].end, NERC_DATE,
                                 PRIORITY_DATE, NERC_SRC_DATE, NULL, off, NULL, 0.9f) < 0)
             return NERC_ENOMEM;
@@ -749,7 +710,7 @@ static int process_sentence(nerc_doc *d, const sentence *s)
     /* 5. the statistical model fills the gaps, so it runs only on sentences with a
      * capitalised word no other source covers */
     if (ctx->model && s->n_tokens > 0 && has_uncovered_name(d, s)) {
-        if (grow_array((void **)&d->ts, &d->ts_cap, s->n_tokens, sizeof *d->ts) < 0)
+        if (util_grow((void **)&d->ts, &d->ts_cap, s->n_tokens, sizeof *d->ts) < 0)
             return NERC_ENOMEM;
         int nt = tagger_tag(ctx->model, d->tscratch, s->text, s->tokens, s->n_tokens, s->keys,
                             d->gaz_types, d->ts, d->ts_cap);
@@ -765,14 +726,14 @@ static int process_sentence(nerc_doc *d, const sentence *s)
                 continue; /* "Post", "Strategic": a capitalised common word, not a name
                            * (multi-word ones such as "Supreme Court" often are names) */
             uint32_t a = s->tokens[sp->first_token].start, b = s->tokens[sp->last_token].end;
-            int64_t off = arena_add(&d->values, s->text + a, b - a);
+            int64_t off = strpool_add(&d->values, s->text + a, b - a);
             if (off < 0 || add_cand(d, a, b, (nerc_type)sp->type, PRIORITY_MODEL, NERC_SRC_MODEL,
                                     NULL, off, NULL, sp->confidence) < 0)
                 return NERC_ENOMEM;
         }
     }
     /* The arena is complete: fix value pointers, then resolve. */
-    if (grow_array((void **)&d->res, &d->res_cap, d->n_cands + 1, sizeof *d->res) < 0)
+    if (util_grow((void **)&d->res, &d->res_cap, d->n_cands + 1, sizeof *d->res) < 0)
         return NERC_ENOMEM;
     candidate *c = d->res;
     for (size_t i = 0; i < d->n_cands; i++) {
@@ -786,7 +747,7 @@ static int process_sentence(nerc_doc *d, const sentence *s)
     if (learn_aliases(d, s, c, n) < 0)
         return NERC_ENOMEM;
     /* Emit mentions (demonyms stay internal) and collect them for the claims stage. */
-    if (grow_array((void **)&d->cm, &d->cm_cap, n + 1, sizeof *d->cm) < 0)
+    if (util_grow((void **)&d->cm, &d->cm_cap, n + 1, sizeof *d->cm) < 0)
         return NERC_ENOMEM;
     size_t ncm = 0;
     for (size_t i = 0; i < n; i++) {

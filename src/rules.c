@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 /* Limits for one match attempt: generous for real sentences, small enough that a
  * catastrophic pattern gives up in milliseconds. */
 #define RULE_MATCH_LIMIT 200000u
@@ -48,16 +50,6 @@ struct rule_scratch {
     char canon[MAX_CANONICAL];
 };
 
-static uint32_t cue_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 static int cue_add(rule_set *r, const char *key, size_t n, size_t rule_index)
 {
     if ((r->cue_count + 1) * 2 > r->cue_cap) {
@@ -68,7 +60,7 @@ static int cue_add(rule_set *r, const char *key, size_t n, size_t rule_index)
         for (size_t i = 0; i < r->cue_cap; i++) {
             if (!r->cues[i].key)
                 continue;
-            size_t j = cue_hash(r->cues[i].key, strlen(r->cues[i].key)) & (cap - 1);
+            size_t j = util_hash(0, r->cues[i].key, strlen(r->cues[i].key)) & (cap - 1);
             while (t[j].key)
                 j = (j + 1) & (cap - 1);
             t[j] = r->cues[i];
@@ -77,7 +69,7 @@ static int cue_add(rule_set *r, const char *key, size_t n, size_t rule_index)
         r->cues = t;
         r->cue_cap = cap;
     }
-    size_t j = cue_hash(key, n) & (r->cue_cap - 1);
+    size_t j = util_hash(0, key, n) & (r->cue_cap - 1);
     while (r->cues[j].key)
         j = (j + 1) & (r->cue_cap - 1);
     r->cues[j].key = strndup(key, n);
@@ -270,16 +262,10 @@ int rules_add_line(rule_set *r, const char *line_in, const char *where, char *er
             rc = fail(err, errlen, NERC_EFORMAT, where, msg);
             goto out;
         }
-    if (r->n == r->cap) {
-        size_t nc = r->cap ? r->cap * 2 : 32;
-        rule *nr = realloc(r->rules, nc * sizeof *nr);
-        if (!nr) {
-            pcre2_code_free(code);
-            rc = NERC_ENOMEM;
-            goto out;
-        }
-        r->rules = nr;
-        r->cap = nc;
+    if (util_grow((void **)&r->rules, &r->cap, r->n + 1, sizeof *r->rules) < 0) {
+        pcre2_code_free(code);
+        rc = NERC_ENOMEM;
+        goto out;
     }
     rule *ru = &r->rules[r->n];
     int ncues = parse_cues(r, pattern, r->n);
@@ -407,7 +393,7 @@ static size_t expand(rule_scratch *s, const rule_info *ri, const char *text, siz
 
 static void mark_cue(const rule_set *r, rule_scratch *s, const char *k, size_t kl)
 {
-    for (size_t j = cue_hash(k, kl) & (r->cue_cap - 1); r->cues[j].key;
+    for (size_t j = util_hash(0, k, kl) & (r->cue_cap - 1); r->cues[j].key;
          j = (j + 1) & (r->cue_cap - 1))
         if (strlen(r->cues[j].key) == kl && memcmp(r->cues[j].key, k, kl) == 0)
             s->active[r->cues[j].rule] = 1;

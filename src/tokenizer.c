@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include "nerc.h"
+#include "util.h"
 
 /* ------------------------------------------------------------------ keys */
 
@@ -29,21 +30,6 @@ static int32_t ascii_variant(int32_t c)
     }
 }
 
-static int buf_reserve(char **buf, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    char *p = realloc(*buf, n);
-    if (!p)
-        return NERC_ENOMEM;
-    *buf = p;
-    *cap = n;
-    return 0;
-}
-
 int key_of(const char *s, size_t len, char **dst, size_t *dst_len, size_t *dst_cap)
 {
     int ascii = 1;
@@ -53,7 +39,7 @@ int key_of(const char *s, size_t len, char **dst, size_t *dst_len, size_t *dst_c
             break;
         }
     if (ascii) {
-        if (buf_reserve(dst, dst_cap, *dst_len + len + 1) < 0)
+        if (util_grow((void **)dst, dst_cap, *dst_len + len + 1, 1) < 0)
             return NERC_ENOMEM;
         char *o = *dst + *dst_len;
         for (size_t i = 0; i < len; i++) {
@@ -89,7 +75,7 @@ int key_of(const char *s, size_t len, char **dst, size_t *dst_len, size_t *dst_c
     free(tmp);
     if (ml < 0)
         return NERC_ENOMEM;
-    int rc = buf_reserve(dst, dst_cap, *dst_len + (size_t)ml + 1);
+    int rc = util_grow((void **)dst, dst_cap, *dst_len + (size_t)ml + 1, 1);
     if (rc == 0) {
         memcpy(*dst + *dst_len, mapped, (size_t)ml);
         *dst_len += (size_t)ml;
@@ -201,14 +187,8 @@ void token_buf_free(token_buf *b)
 
 static int push_token(token_buf *b, const char *text, size_t start, size_t end, uint32_t flags)
 {
-    if (b->n == b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 64;
-        token *t = realloc(b->tokens, nc * sizeof *t);
-        if (!t)
-            return NERC_ENOMEM;
-        b->tokens = t;
-        b->cap = nc;
-    }
+    if (util_grow((void **)&b->tokens, &b->cap, b->n + 1, sizeof *b->tokens) < 0)
+        return NERC_ENOMEM;
     token *t = &b->tokens[b->n];
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
@@ -301,7 +281,7 @@ int tokenize(const char *s, size_t len, token_buf *b)
 {
     b->n = 0;
     b->keys_len = 0;
-    if (buf_reserve(&b->keys, &b->keys_cap, 1) < 0)
+    if (util_grow((void **)&b->keys, &b->keys_cap, 1, 1) < 0)
         return NERC_ENOMEM;
     b->keys[0] = '\0';
     uint32_t pending = TOK_SPACE_BEFORE;
@@ -480,7 +460,7 @@ int splitter_feed(splitter *s, const char *data, size_t len)
     if (s->buf != s->mem && s->len)
         memmove(s->mem, s->buf, s->len);
     s->buf = s->mem;
-    if (buf_reserve(&s->mem, &s->cap, s->len + len) < 0)
+    if (util_grow((void **)&s->mem, &s->cap, s->len + len, 1) < 0)
         return NERC_ENOMEM;
     s->buf = s->mem;
     memcpy(s->buf + s->len, data, len);
@@ -704,7 +684,7 @@ static int find_boundary(splitter *s, size_t *end)
 /* Copy raw bytes to s->text, replacing invalid UTF-8 and NUL with spaces. */
 static int sanitise(splitter *s, size_t n)
 {
-    if (buf_reserve(&s->text, &s->text_cap, n + 1) < 0)
+    if (util_grow((void **)&s->text, &s->text_cap, n + 1, 1) < 0)
         return NERC_ENOMEM;
     const unsigned char *in = (const unsigned char *)s->buf;
     char *out = s->text;

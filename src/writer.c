@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "nerc.h"
+#include "util.h"
 
 void outbuf_init(outbuf *b)
 {
@@ -21,17 +22,7 @@ void outbuf_free(outbuf *b)
 
 static int reserve(outbuf *b, size_t extra)
 {
-    if (b->data && b->len + extra <= b->cap)
-        return 0; /* (an empty first field still gets a buffer: no memcpy to NULL) */
-    size_t c = b->cap ? b->cap : 4096;
-    while (c < b->len + extra)
-        c *= 2;
-    char *p = realloc(b->data, c);
-    if (!p)
-        return NERC_ENOMEM;
-    b->data = p;
-    b->cap = c;
-    return 0;
+    return util_grow((void **)&b->data, &b->cap, b->len + extra, 1);
 }
 
 /* Copy s as valid UTF-8 (invalid bytes -> U+FFFD) into a fresh buffer. */
