@@ -218,23 +218,19 @@ static int add_forms(claims *c, token_buf *tb, const char *field, int32_t lem, u
 
 static int load_predicates(claims *c, const char *path, token_buf *tb, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
+    data_file df;
+    if (data_file_open(&df, path) < 0) {
         if (err && errlen)
             snprintf(err, errlen, "%s: %s", path, strerror(errno));
         return NERC_EIO;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    size_t lineno = 0;
+    char *line;
+    long n;
     int rc = 0;
     const char *why = NULL;
     static const uint16_t MASKS[6] = {F_BASE, F_S3, F_PAST, F_PP, F_ING, F_NOUN};
-    while (getline(&line, &cap, f) >= 0) {
-        lineno++;
-        chomp(line);
-        if (!line[0] || line[0] == '#')
-            continue;
+    while ((n = data_file_next(&df, &line)) >= 0) {
+        chomp(line); /* trailing spaces too */
         char *fl[9];
         if (split_tabs(line, fl, 9) != 8) {
             rc = NERC_EFORMAT;
@@ -277,8 +273,12 @@ static int load_predicates(claims *c, const char *path, token_buf *tb, char *err
             break;
         }
     }
-    free(line);
-    fclose(f);
+    if (rc == 0 && n < -1) {
+        rc = (int)n;
+        why = n == NERC_EFORMAT ? "NUL byte in line" : "read error";
+    }
+    size_t lineno = df.lineno;
+    data_file_close(&df);
     if (rc < 0 && err && errlen)
         snprintf(err, errlen, "%s:%zu: %s", path, lineno, why ? why : nerc_strerror(rc));
     return rc;
@@ -286,21 +286,18 @@ static int load_predicates(claims *c, const char *path, token_buf *tb, char *err
 
 static int load_words(claims *c, const char *path, token_buf *tb, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
+    data_file df;
+    if (data_file_open(&df, path) < 0) {
         if (err && errlen)
             snprintf(err, errlen, "%s: %s", path, strerror(errno));
         return NERC_EIO;
     }
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
+    char *line;
+    long n;
     int rc = 0;
     const char *why = NULL;
-    while (getline(&line, &cap, f) >= 0) {
-        lineno++;
-        chomp(line);
-        if (!line[0] || line[0] == '#')
-            continue;
+    while ((n = data_file_next(&df, &line)) >= 0) {
+        chomp(line); /* trailing spaces too */
         char *fl[3];
         if (split_tabs(line, fl, 3) != 2) {
             rc = NERC_EFORMAT;
@@ -326,8 +323,12 @@ static int load_words(claims *c, const char *path, token_buf *tb, char *err, siz
             break;
         }
     }
-    free(line);
-    fclose(f);
+    if (rc == 0 && n < -1) {
+        rc = (int)n;
+        why = n == NERC_EFORMAT ? "NUL byte in line" : "read error";
+    }
+    size_t lineno = df.lineno;
+    data_file_close(&df);
     if (rc < 0 && err && errlen)
         snprintf(err, errlen, "%s:%zu: %s", path, lineno, why ? why : nerc_strerror(rc));
     return rc;

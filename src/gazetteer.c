@@ -257,26 +257,16 @@ static int set_err(char *err, size_t errlen, int code, const char *fmt, const ch
 
 int gazetteer_load_file(gazetteer *g, const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    data_file df;
+    if (data_file_open(&df, path) < 0)
         return set_err(err, errlen, NERC_EIO, "%s:%zu: cannot open: %s", path, 0,
                        strerror(errno));
     g->file_count++;
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t n;
+    char *line;
+    long n;
     int rc = 0;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        if (n == 0 || line[0] == '#')
-            continue;
-        if (memchr(line, '\0', (size_t)n)) {
-            rc = set_err(err, errlen, NERC_EFORMAT, "%s:%zu: %s", path, lineno,
-                         "NUL byte in line");
-            break;
-        }
+    while ((n = data_file_next(&df, &line)) >= 0) {
+        size_t lineno = df.lineno;
         char *field[6] = {0};
         int nf = 0;
         char *p = line;
@@ -341,11 +331,12 @@ int gazetteer_load_file(gazetteer *g, const char *path, char *err, size_t errlen
             break;
         }
     }
-    if (rc == 0 && ferror(f))
-        rc = set_err(err, errlen, NERC_EIO, "%s:%zu: read error: %s", path, lineno,
+    if (rc == 0 && n == NERC_EFORMAT)
+        rc = set_err(err, errlen, NERC_EFORMAT, "%s:%zu: %s", path, df.lineno, "NUL byte in line");
+    else if (rc == 0 && n == NERC_EIO)
+        rc = set_err(err, errlen, NERC_EIO, "%s:%zu: read error: %s", path, df.lineno,
                      strerror(errno));
-    free(line);
-    fclose(f);
+    data_file_close(&df);
     return rc;
 }
 

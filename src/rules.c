@@ -299,34 +299,27 @@ out:
 
 int rules_load_file(rule_set *r, const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    data_file df;
+    if (data_file_open(&df, path) < 0) {
         if (err && errlen)
             snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
         return NERC_EIO;
     }
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t n;
+    char *line;
+    long n;
     int rc = 0;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        if (n == 0 || line[0] == '#')
-            continue;
-        char where[600];
-        snprintf(where, sizeof where, "%.500s:%zu", path, lineno);
-        if (memchr(line, '\0', (size_t)n)) {
-            rc = fail(err, errlen, NERC_EFORMAT, where, "NUL byte in line");
-            break;
-        }
+    char where[600];
+    while ((n = data_file_next(&df, &line)) >= 0) {
+        snprintf(where, sizeof where, "%.500s:%zu", path, df.lineno);
         rc = rules_add_line(r, line, where, err, errlen);
         if (rc < 0)
             break;
     }
-    free(line);
-    fclose(f);
+    if (rc == 0 && n < -1) {
+        snprintf(where, sizeof where, "%.500s:%zu", path, df.lineno);
+        rc = fail(err, errlen, (int)n, where, n == NERC_EFORMAT ? "NUL byte in line" : "read error");
+    }
+    data_file_close(&df);
     return rc;
 }
 

@@ -48,3 +48,35 @@ int64_t strpool_add(strpool *p, const char *s, size_t n)
     p->len += n + 1;
     return off;
 }
+
+int data_file_open(data_file *d, const char *path)
+{
+    memset(d, 0, sizeof *d);
+    d->f = fopen(path, "rb");
+    return d->f ? 0 : -1;
+}
+
+long data_file_next(data_file *d, char **line)
+{
+    ssize_t n;
+    while ((n = getline(&d->line, &d->cap, d->f)) >= 0) {
+        d->lineno++;
+        while (n > 0 && (d->line[n - 1] == '\n' || d->line[n - 1] == '\r'))
+            d->line[--n] = '\0';
+        if (n == 0 || d->line[0] == '#')
+            continue;
+        if (memchr(d->line, '\0', (size_t)n))
+            return NERC_EFORMAT;
+        *line = d->line;
+        return (long)n;
+    }
+    return ferror(d->f) ? NERC_EIO : -1;
+}
+
+void data_file_close(data_file *d)
+{
+    free(d->line);
+    if (d->f)
+        fclose(d->f);
+    memset(d, 0, sizeof *d);
+}
