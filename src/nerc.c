@@ -12,6 +12,7 @@
 #include "dates.h"
 #include "doctable.h"
 #include "gazetteer.h"
+#include "mentions.h"
 #include "resolve.h"
 #include "rules.h"
 #include "tagger.h"
@@ -436,23 +437,6 @@ static int add_cand(nerc_doc *d, uint32_t start, uint32_t end, nerc_type type, i
     return 0;
 }
 
-/* Token index range covering bytes [start, end) of the sentence; 0 if none. */
-static int token_range(const sentence *s, uint32_t start, uint32_t end, uint32_t *first,
-                       uint32_t *last)
-{
-    size_t i = 0;
-    while (i < s->n_tokens && s->tokens[i].end <= start)
-        i++;
-    if (i == s->n_tokens || s->tokens[i].start >= end)
-        return 0;
-    size_t j = i;
-    while (j + 1 < s->n_tokens && s->tokens[j + 1].start < end)
-        j++;
-    *first = (uint32_t)i;
-    *last = (uint32_t)j;
-    return 1;
-}
-
 /* Are all word tokens of [a, b] words that news writes in lower case? */
 static int only_common_words(const word_set *w, const sentence *s, uint32_t a, uint32_t b)
 {
@@ -462,31 +446,6 @@ static int only_common_words(const word_set *w, const sentence *s, uint32_t a, u
             return 0;
     }
     return 1;
-}
-
-/* Titles and ranks stay outside a person's span ("Lt Col X" gives X): a model span
- * that starts with them starts after them. */
-static void trim_leading_titles(const sentence *s, uint32_t *first, uint32_t last)
-{
-    static const char *const TITLES[] = {
-        "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "lt",
-        "col", "gen", "maj", "brig", "adm", "capt", "sgt", "cpl", "cmdr", "rev", "sen",
-        "rep", "gov", "general", "colonel", "lieutenant", "major", "captain", "admiral",
-        "sergeant", "commander", "marshal", "brigadier", "president", "minister", "premier",
-        "chancellor", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan",
-        "ayatollah", "imam", "pope", "cardinal", "rabbi", "senator", "governor", "mayor",
-        "ambassador", "judge", "justice", "chief", "secretary", "spokesman", "spokeswoman",
-        "spokesperson", "prime", "foreign", "defence", "defense", "deputy", "vice", NULL};
-    while (*first < last) {
-        const token *t = &s->tokens[*first];
-        int title = (t->flags & TOK_PUNCT) && s->text[t->start] == '.';
-        for (size_t i = 0; TITLES[i] && !title; i++)
-            title = strlen(TITLES[i]) == t->key_len &&
-                    memcmp(TITLES[i], s->keys + t->key, t->key_len) == 0;
-        if (!title)
-            break;
-        (*first)++;
-    }
 }
 
 /* Is there a capitalised word that no candidate so far covers (leaving out a
@@ -552,89 +511,6 @@ static int on_rule(void *user, const rule_info *ri, size_t start, size_t end,
                                     NERC_SRC_RULE, NULL, off, ri->name, 0.75f);
     }
     return rc->rc < 0;
-}
-
-/* Words that end a person's name without being the surname. */
-static int is_name_suffix(const char *k, size_t n)
-{
-    static const char *const SUFFIX[] = {"jr", "sr", "ii", "iii", "iv", NULL};
-    for (size_t i = 0; SUFFIX[i]; i++)
-        if (strlen(SUFFIX[i]) == n && memcmp(SUFFIX[i], k, n) == 0)
-            return 1;
-    return 0;
-}
-
-/* The all-capitals token of "( ACRONYM )" right after the name of tokens [a, b], or
- * NULL. The acronym must begin with the name's initial, so "Europe (OSCE)" at the end
- * of a longer unknown name is not read as a definition. */
-static const token *bracketed_acronym(const sentence *s, uint32_t a, uint32_t b)
-{
-    if ((size_t)b + 3 >= s->n_tokens)
-        return NULL;
-    if (s->keys[s->tokens[a].key] != s->keys[s->tokens[b + 2].key])
-        return NULL;
-    const token *open = &s->tokens[b + 1], *acr = &s->tokens[b + 2], *close = &s->tokens[b + 3];
-    if (s->text[open->start] != '(' || s->text[close->start] != ')' ||
-        !(acr->flags & TOK_ALLCAPS) || acr->end - acr->start < 2)
-        return NULL;
-    return acr;
-}
-
-static int by_start_pos(const void *pa, const void *pb)
-{
-    const candidate *a = pa, *b = pb;
-    return a->start < b->start ? -1 : a->start > b->start;
-}
-
-/* "Iranian Revolutionary Guards (IRGC)": the acronym is a mention of its own, with
- * the name's type and canonical, unless something already covers it. */
-static size_t add_bracket_acronyms(const sentence *s, candidate *c, size_t n, size_t cap)
-{
-    size_t total = n;
-    for (size_t i = 0; i < n && total < cap; i++) {
-        uint32_t a, b;
-        if (c[i].type == NERC_PERSON || c[i].type == NERC_DATE || c[i].type == NERC_DEMONYM ||
-            !token_range(s, c[i].start, c[i].end, &a, &b))
-            continue;
-        const token *acr = bracketed_acronym(s, a, b);
-        if (!acr)
-            continue;
-        int covered = 0;
-        for (size_t k = 0; k < total && !covered; k++)
-            covered = c[k].start < acr->end && acr->start < c[k].end;
-        if (!covered)
-            c[total++] = (candidate){acr->start, acr->end, c[i].type, c[i].priority,
-                                     NERC_SRC_ALIAS, c[i].value, NULL, 0.9f};
-    }
-    if (total > n)
-        qsort(c, total, sizeof *c, by_start_pos);
-    return total;
-}
-
-/* Learn from the sentence's resolved mentions: surnames of full person names, and
- * acronyms defined in brackets, so that later short forms resolve. */
-static int learn_aliases(nerc_doc *d, const sentence *s, const candidate *c, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        uint32_t a, b;
-        if (!token_range(s, c[i].start, c[i].end, &a, &b))
-            continue;
-        if (c[i].type == NERC_PERSON && b > a) {
-            uint32_t last = b;
-            while (last > a && is_name_suffix(s->keys + s->tokens[last].key, s->tokens[last].key_len))
-                last--;
-            const token *t = &s->tokens[last];
-            if ((t->flags & TOK_UPPER) && t->key_len > 2 &&
-                doctable_put(d->aliases, s->keys + t->key, t->key_len, NERC_PERSON, c[i].value) < 0)
-                return NERC_ENOMEM;
-        }
-        /* NAME ( ACRONYM ) */
-        const token *acr = bracketed_acronym(s, a, b);
-        if (acr && c[i].type != NERC_PERSON && c[i].type != NERC_DATE &&
-            doctable_put(d->aliases, s->keys + acr->key, acr->key_len, c[i].type, c[i].value) < 0)
-            return NERC_ENOMEM;
-    }
-    return 0;
 }
 
 static int emit_triple(void *user, const nerc_triple *t)
@@ -744,7 +620,7 @@ static int process_sentence(nerc_doc *d, const sentence *s)
     }
     size_t n = resolve(c, d->n_cands);
     n = add_bracket_acronyms(s, c, n, d->res_cap);
-    if (learn_aliases(d, s, c, n) < 0)
+    if (learn_aliases(d->aliases, s, c, n) < 0)
         return NERC_ENOMEM;
     /* Emit mentions (demonyms stay internal) and collect them for the claims stage. */
     if (util_grow((void **)&d->cm, &d->cm_cap, n + 1, sizeof *d->cm) < 0)

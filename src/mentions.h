@@ -1,0 +1,34 @@
+/* mentions.h - shaping the resolved mentions of a sentence.
+ *
+ * After resolve() has chosen one mention per span, three things the guidelines and
+ * news style ask for are done here: a person's span starts after titles and ranks
+ * ("Lt. Col. X" gives X); an acronym defined in brackets after a name is a mention of
+ * its own ("Iranian Revolutionary Guards (IRGC)"); and the document learns the short
+ * forms it will use later (the surname of a full name, a bracketed acronym), kept in
+ * its doctable.
+ */
+#ifndef NERC_MENTIONS_H
+#define NERC_MENTIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doctable.h"
+#include "resolve.h"
+#include "tokenizer.h"
+
+/* Token index range covering bytes [start, end) of the sentence; 0 if none. */
+int token_range(const sentence *s, uint32_t start, uint32_t end, uint32_t *first,
+                uint32_t *last);
+
+/* Move *first past leading titles and ranks, never past last. */
+void trim_leading_titles(const sentence *s, uint32_t *first, uint32_t last);
+
+/* Add "( ACRONYM )" mentions after the names in c[0, n) (room for cap); returns the
+ * new count, candidates sorted by start. */
+size_t add_bracket_acronyms(const sentence *s, candidate *c, size_t n, size_t cap);
+
+/* Record the short forms the sentence defines. Returns 0 or NERC_ENOMEM. */
+int learn_aliases(doctable *aliases, const sentence *s, const candidate *c, size_t n);
+
+#endif
