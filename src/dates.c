@@ -876,12 +876,22 @@ static int norm_year(dates_state *st, const match *m, size_t *e, char *out)
         set_last(st, y, 0, 0);
         return 1;
     }
+    /* A year that names a thing rather than a time ("the 2015 deal", "its 2001
+     * treaty") or bounds a period ("by 2035", "since 2021") is no anchor for a
+     * later "in May". */
+    static const char *const DET_BEFORE[] = {"the", "its", "their", "his", "her", "a",
+                                             "an", "this", "that", NULL};
+    static const char *const BOUND_BEFORE[] = {"by", "since", "until", "till", "before",
+                                               "after", NULL};
+    int anchor = !in_list(pw, BOUND_BEFORE) && !(in_list(pw, DET_BEFORE) && nw[0]);
     if (y2 > 0) {
         snprintf(out, 48, "%04d/%04d", y, y2);
-        set_last(st, y2, 0, 0);
+        if (anchor)
+            set_last(st, y2, 0, 0);
     } else {
         fmt_date(out, y, 0, 0);
-        set_last(st, y, 0, 0);
+        if (anchor)
+            set_last(st, y, 0, 0);
     }
     return 1;
 }

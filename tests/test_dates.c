@@ -72,6 +72,14 @@ static const date_case cases[] = {
      * even one named later in the same sentence; a bare historical year does not count. */
     {"", "Troops moved on Tuesday, a week after the truce of November 27, 2024.",
      "Tuesday=2024-11-26|November 27, 2024=2024-11-27"},
+    /* A year naming a thing or bounding a period does not anchor a later month. */
+    {"", "Talks began in March 2025. The 2015 accord was dead by August 28.",
+     "March 2025=2025-03|2015=2015|August 28=2025-08-28"},
+    {"", "The summit in May 2025 was the first since 2021, and in June they met again.",
+     "May 2025=2025-05|2021=2021|June=2025-06"},
+    {"", "Funding runs to March 2025 and grows by 2035; in June the board met.",
+     "March 2025=2025-03|2035=2035|June=2025-06"},
+    {"", "In 2019 the army withdrew, and in March it returned.", "2019=2019|March=2019-03"},
     {"", "The truce began on November 27, 2024 under a plan adopted in 2006, and talks resumed last month.",
      "November 27, 2024=2024-11-27|2006=2006|last month=2024-10"},
     {"", "The plan from 2020 took effect on 5 May of the following year.", "2020=2020|5 May of the following year=2021-05-05"},
