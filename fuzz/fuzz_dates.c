@@ -9,7 +9,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!D) {
         char err[256];
-        if (dates_new(&D, err, sizeof err) < 0)
+        if (dates_new(&D, 0, err, sizeof err) < 0)
             abort();
     }
     date_ymd dd = {2025, 1, 18};

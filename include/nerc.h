@@ -148,6 +148,9 @@ typedef struct nerc_options {
     int no_claims;                  /* skip claim extraction */
     int keep_unresolved;            /* also emit claims whose pronoun or role subject
                                      * could not be resolved (subject_type UNRESOLVED) */
+    int no_jit;                     /* match patterns with the PCRE2 interpreter only:
+                                     * slower, for valgrind or systems that forbid
+                                     * executable memory */
     int keep_hedged;                /* also emit negated and modal claims ("did not
                                      * confirm", "may strike"), marked in polarity and
                                      * modality */

@@ -103,7 +103,7 @@ int main(int argc, char **argv)
     }
     dates *d;
     char err[256];
-    if (dates_new(&d, err, sizeof err) < 0) {
+    if (dates_new(&d, 0, err, sizeof err) < 0) {
         fprintf(stderr, "%s\n", err);
         return 1;
     }

@@ -146,7 +146,7 @@ static int rule_fields(rule *r)
     return 0;
 }
 
-int dates_new(dates **out, char *err, size_t errlen)
+int dates_new(dates **out, unsigned flags, char *err, size_t errlen)
 {
     if (!out)
         return NERC_EARG;
@@ -178,7 +178,8 @@ int dates_new(dates **out, char *err, size_t errlen)
             return ecode == PCRE2_ERROR_NOMEMORY ? NERC_ENOMEM : NERC_EPATTERN;
         }
         /* JIT is an optimisation: without it the interpreter gives the same results. */
-        (void)pcre2_jit_compile(d->rules[k].code, PCRE2_JIT_COMPLETE);
+        if (!(flags & DATES_NO_JIT))
+            (void)pcre2_jit_compile(d->rules[k].code, PCRE2_JIT_COMPLETE);
         uint32_t cap = 0;
         pcre2_pattern_info(d->rules[k].code, PCRE2_INFO_CAPTURECOUNT, &cap);
         if (cap + 1 > d->ovec_pairs)

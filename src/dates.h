@@ -35,8 +35,10 @@ typedef struct date_span {
     char value[48];      /* ISO 8601 value, NUL terminated */
 } date_span;
 
+enum { DATES_NO_JIT = 1 }; /* match with the PCRE2 interpreter only */
+
 /* Compile the patterns. Returns 0, or a negative NERC_E* code with a message in err. */
-int dates_new(dates **out, char *err, size_t errlen);
+int dates_new(dates **out, unsigned flags, char *err, size_t errlen);
 void dates_free(dates *d);
 
 /* Per-document state. doc_date may be NULL (no document date). */

@@ -76,6 +76,8 @@ static void usage(FILE *f)
         "      --no-default-gazetteers   do not load DATA/gazetteers/*.tsv\n"
         "      --no-default-rules        do not load DATA/models/*.rules\n"
         "      --no-model         do not use the statistical tagger\n"
+        "      --no-jit           match patterns without PCRE2's JIT compiler (slower;\n"
+        "                         for valgrind or systems that forbid executable memory)\n"
         "\n"
         "Claims (--emit triples):\n"
         "      --hedged           also emit negated and modal claims (\"did not confirm\",\n"
@@ -133,7 +135,7 @@ int main(int argc, char **argv)
     cli_options_init(&o);
     enum { OPT_TSV = 256, OPT_EXCEL, OPT_NO_HEADER, OPT_INPUT, OPT_FIELD, OPT_SPLIT,
            OPT_INCLUDE, OPT_DOC_DATE, OPT_DATA, OPT_NO_GAZ, OPT_NO_RULES, OPT_NO_MODEL,
-           OPT_STATS, OPT_UNRESOLVED, OPT_HEDGED };
+           OPT_STATS, OPT_UNRESOLVED, OPT_HEDGED, OPT_NO_JIT };
     static const struct option longopts[] = {
         {"emit", required_argument, NULL, 'e'},
         {"output", required_argument, NULL, 'o'},
@@ -156,6 +158,7 @@ int main(int argc, char **argv)
         {"stats", no_argument, NULL, OPT_STATS},
         {"unresolved", no_argument, NULL, OPT_UNRESOLVED},
         {"hedged", no_argument, NULL, OPT_HEDGED},
+        {"no-jit", no_argument, NULL, OPT_NO_JIT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -226,6 +229,7 @@ int main(int argc, char **argv)
         case OPT_STATS: o.stats = 1; break;
         case OPT_UNRESOLVED: o.lib.keep_unresolved = 1; break;
         case OPT_HEDGED: o.lib.keep_hedged = 1; break;
+        case OPT_NO_JIT: o.lib.no_jit = 1; break;
         case 'h': usage(stdout); cli_options_free(&o); return 0;
         case 'V': printf("nerc %s\n", nerc_version()); cli_options_free(&o); return 0;
         default:

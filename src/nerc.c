@@ -241,6 +241,7 @@ int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
         rc = NERC_ENOMEM;
         goto fail;
     }
+    rules_set_jit(ctx->rules, !opts->no_jit);
     glob_t g;
     if (!opts->no_default_gazetteers) {
         char dir[PATH_BUF];
@@ -284,7 +285,7 @@ int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
     for (size_t i = 0; i < opts->n_rules; i++)
         if ((rc = rules_load_file(ctx->rules, opts->rules[i], err, errlen)) < 0)
             goto fail;
-    if ((rc = dates_new(&ctx->dates, err, errlen)) < 0)
+    if ((rc = dates_new(&ctx->dates, opts->no_jit ? DATES_NO_JIT : 0, err, errlen)) < 0)
         goto fail;
     if (!opts->no_model) {
         char path[PATH_BUF];

@@ -36,6 +36,7 @@ struct rule_set {
     rule *rules;
     size_t n, cap;
     pthread_mutex_t jit_lock; /* guards the one-time JIT compile of each rule */
+    int no_jit;               /* interpreter only */
     uint32_t max_groups;
     cue *cues;         /* open addressing on key; key == NULL marks a free slot */
     size_t cue_cap, cue_count;
@@ -130,7 +131,8 @@ static void ensure_jit(rule_set *r, rule *ru)
         return;
     pthread_mutex_lock(&r->jit_lock);
     if (!atomic_load_explicit(&ru->jitted, memory_order_relaxed)) {
-        pcre2_jit_compile(ru->code, PCRE2_JIT_COMPLETE); /* else the interpreter runs */
+        if (!r->no_jit)
+            pcre2_jit_compile(ru->code, PCRE2_JIT_COMPLETE); /* else the interpreter runs */
         atomic_store_explicit(&ru->jitted, 1, memory_order_release);
     }
     pthread_mutex_unlock(&r->jit_lock);
@@ -151,6 +153,11 @@ void rules_free(rule_set *r)
     free(r->cues);
     pthread_mutex_destroy(&r->jit_lock);
     free(r);
+}
+
+void rules_set_jit(rule_set *r, int on)
+{
+    r->no_jit = !on;
 }
 
 size_t rules_count(const rule_set *r)

@@ -33,6 +33,10 @@ int rules_load_file(rule_set *r, const char *path, char *err, size_t errlen);
  * line in error messages. */
 int rules_add_line(rule_set *r, const char *line, const char *where, char *err, size_t errlen);
 
+/* JIT-compile rules (the default) or match with the interpreter only. Call before
+ * the set is shared. */
+void rules_set_jit(rule_set *r, int on);
+
 size_t rules_count(const rule_set *r);
 const rule_info *rules_info(const rule_set *r, size_t index);
 

@@ -321,7 +321,7 @@ static int setup(void **state)
 {
     dates *d;
     char err[256];
-    if (dates_new(&d, err, sizeof err) != 0) {
+    if (dates_new(&d, 0, err, sizeof err) != 0) {
         print_error("dates_new: %s\n", err);
         return -1;
     }
