@@ -21,29 +21,34 @@ int token_range(const sentence *s, uint32_t start, uint32_t end, uint32_t *first
     return 1;
 }
 
-/* Titles and ranks stay outside a person's span ("Lt Col X" gives X): a model span
- * that starts with them starts after them. */
+static const char *const TITLE_WORDS[] = {
+    "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "lt",
+    "col", "gen", "maj", "brig", "adm", "capt", "sgt", "cpl", "cmdr", "rev", "sen",
+    "rep", "gov", "general", "colonel", "lieutenant", "major", "captain", "admiral",
+    "sergeant", "commander", "marshal", "brigadier", "rear", "president", "minister",
+    "premier", "chancellor", "king", "queen", "prince", "princess", "emir", "sheikh",
+    "sultan", "ayatollah", "imam", "pope", "cardinal", "rabbi", "senator", "governor",
+    "mayor", "ambassador", "judge", "justice", "chief", "secretary", "spokesman",
+    "spokeswoman", "spokesperson", "prime", "supreme", "foreign", "defence", "defense",
+    "deputy", "vice", NULL};
+
+int is_title_token(const sentence *s, uint32_t i)
+{
+    const token *t = &s->tokens[i];
+    if ((t->flags & TOK_PUNCT) && s->text[t->start] == '.')
+        return 1; /* the stop of "Lt." */
+    for (size_t k = 0; TITLE_WORDS[k]; k++)
+        if (strlen(TITLE_WORDS[k]) == t->key_len &&
+            memcmp(TITLE_WORDS[k], s->keys + t->key, t->key_len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Titles and ranks stay outside a person's span ("Lt Col X" gives X). */
 void trim_leading_titles(const sentence *s, uint32_t *first, uint32_t last)
 {
-    static const char *const TITLES[] = {
-        "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "lt",
-        "col", "gen", "maj", "brig", "adm", "capt", "sgt", "cpl", "cmdr", "rev", "sen",
-        "rep", "gov", "general", "colonel", "lieutenant", "major", "captain", "admiral",
-        "sergeant", "commander", "marshal", "brigadier", "president", "minister", "premier",
-        "chancellor", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan",
-        "ayatollah", "imam", "pope", "cardinal", "rabbi", "senator", "governor", "mayor",
-        "ambassador", "judge", "justice", "chief", "secretary", "spokesman", "spokeswoman",
-        "spokesperson", "prime", "foreign", "defence", "defense", "deputy", "vice", NULL};
-    while (*first < last) {
-        const token *t = &s->tokens[*first];
-        int title = (t->flags & TOK_PUNCT) && s->text[t->start] == '.';
-        for (size_t i = 0; TITLES[i] && !title; i++)
-            title = strlen(TITLES[i]) == t->key_len &&
-                    memcmp(TITLES[i], s->keys + t->key, t->key_len) == 0;
-        if (!title)
-            break;
+    while (*first < last && is_title_token(s, *first))
         (*first)++;
-    }
 }
 
 /* Words that end a person's name without being the surname. */

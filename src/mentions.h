@@ -21,6 +21,9 @@
 int token_range(const sentence *s, uint32_t start, uint32_t end, uint32_t *first,
                 uint32_t *last);
 
+/* Is token i a title or rank word ("President", "Gen", the stop of "Lt.")? */
+int is_title_token(const sentence *s, uint32_t i);
+
 /* Move *first past leading titles and ranks, never past last. */
 void trim_leading_titles(const sentence *s, uint32_t *first, uint32_t last);
 

@@ -598,6 +598,8 @@ static int process_sentence(nerc_doc *d, const sentence *s)
             const tagger_span *sp = &trimmed;
             if (sp->type == NERC_PERSON)
                 trim_leading_titles(s, &trimmed.first_token, trimmed.last_token);
+            if (trimmed.first_token == trimmed.last_token && is_title_token(s, trimmed.first_token))
+                continue; /* "Supreme", "General": a title, not a name */
             if (sp->first_token == sp->last_token &&
                 only_common_words(&ctx->common, s, sp->first_token, sp->last_token))
                 continue; /* "Post", "Strategic": a capitalised common word, not a name
