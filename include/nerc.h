@@ -64,8 +64,10 @@ enum {
 NERC_API const char *nerc_strerror(int code);
 NERC_API const char *nerc_version(void);
 
-/* Entity types. NERC_DEMONYM is known to the gazetteer (nationality adjectives) but
- * never emitted as a mention. */
+/* Entity types. Two are known to the gazetteer and rules but never emitted: they
+ * claim a span so that nothing else is read there. NERC_DEMONYM: nationality and
+ * religious adjectives ("Iranian", "Sunni"); NERC_NONE: names of things outside the
+ * entity types ("Operation Barkhane", "Nobel Peace Prize"). */
 typedef enum nerc_type {
     NERC_PERSON = 0,
     NERC_ORG,
@@ -74,6 +76,7 @@ typedef enum nerc_type {
     NERC_AGREEMENT,
     NERC_DATE,
     NERC_DEMONYM,
+    NERC_NONE,
     NERC_TYPE_COUNT
 } nerc_type;
 

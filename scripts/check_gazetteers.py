@@ -7,7 +7,7 @@ Errors (exit status 1), printed as FILE:LINE: reason
   - a line without a TAB, or with fewer than 3 or more than 5 fields
   - an empty surface, type or canonical
   - a field with leading or trailing spaces, or a control character
-  - an unknown type (PERSON ORG LOCATION WEAPON AGREEMENT DEMONYM)
+  - an unknown type (PERSON ORG LOCATION WEAPON AGREEMENT DEMONYM NONE)
   - an unknown flag (known: cs)
   - the same surface key and type twice in one file with two different canonicals
     (the loader keeps the first line only, so the second is silently lost)
@@ -34,7 +34,7 @@ import re
 import sys
 import unicodedata
 
-TYPES = ("PERSON", "ORG", "LOCATION", "WEAPON", "AGREEMENT", "DEMONYM")
+TYPES = ("PERSON", "ORG", "LOCATION", "WEAPON", "AGREEMENT", "DEMONYM", "NONE")
 FLAGS = {"cs"}
 
 _TRANSLATE = str.maketrans({

@@ -299,7 +299,7 @@ int gazetteer_load_file(gazetteer *g, const char *path, char *err, size_t errlen
         if (type < 0 || type == NERC_DATE) {
             char msg[160];
             snprintf(msg, sizeof msg, "unknown type '%.40s' (PERSON, ORG, LOCATION, WEAPON, "
-                     "AGREEMENT or DEMONYM)", field[1]);
+                     "AGREEMENT, DEMONYM or NONE)", field[1]);
             rc = set_err(err, errlen, NERC_EFORMAT, "%s:%zu: %s", path, lineno, msg);
             break;
         }

@@ -91,6 +91,7 @@ size_t add_bracket_acronyms(const sentence *s, candidate *c, size_t n, size_t ca
     for (size_t i = 0; i < n && total < cap; i++) {
         uint32_t a, b;
         if (c[i].type == NERC_PERSON || c[i].type == NERC_DATE || c[i].type == NERC_DEMONYM ||
+            c[i].type == NERC_NONE ||
             !token_range(s, c[i].start, c[i].end, &a, &b))
             continue;
         const token *acr = bracketed_acronym(s, a, b);

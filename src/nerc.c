@@ -46,7 +46,7 @@ struct nerc {
 /* ------------------------------------------------------------- names */
 
 static const char *const TYPE_NAMES[NERC_TYPE_COUNT] = {
-    "PERSON", "ORG", "LOCATION", "WEAPON", "AGREEMENT", "DATE", "DEMONYM"};
+    "PERSON", "ORG", "LOCATION", "WEAPON", "AGREEMENT", "DATE", "DEMONYM", "NONE"};
 
 const char *nerc_type_name(nerc_type t)
 {
@@ -630,8 +630,8 @@ static int process_sentence(nerc_doc *d, const sentence *s)
         return NERC_ENOMEM;
     size_t ncm = 0;
     for (size_t i = 0; i < n; i++) {
-        if (c[i].type == NERC_DEMONYM)
-            continue;
+        if (c[i].type == NERC_DEMONYM || c[i].type == NERC_NONE)
+            continue; /* spans claimed so that nothing else is read there */
         nerc_mention m = {s->start + c[i].start, s->start + c[i].end, s->index, c[i].type,
                           s->text + c[i].start, c[i].end - c[i].start,
                           c[i].value ? c[i].value : "", c[i].source, c[i].rule, c[i].confidence};

@@ -26,6 +26,7 @@ static int type_rank(nerc_type t)
     case NERC_PERSON: return 4;
     case NERC_LOCATION: return 5;
     case NERC_DEMONYM: return 6;
+    case NERC_NONE: return 7;
     default: return 7;
     }
 }

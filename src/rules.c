@@ -225,7 +225,7 @@ int rules_add_line(rule_set *r, const char *line_in, const char *where, char *er
     }
     t = nerc_type_from_name(type);
     if (t < 0 || t == NERC_DATE || t == NERC_DEMONYM) {
-        snprintf(msg, sizeof msg, "unknown type '%.40s' (PERSON, ORG, LOCATION, WEAPON or AGREEMENT)", type);
+        snprintf(msg, sizeof msg, "unknown type '%.40s' (PERSON, ORG, LOCATION, WEAPON, AGREEMENT or NONE)", type);
         rc = fail(err, errlen, NERC_EFORMAT, where, msg);
         goto out;
     }

@@ -60,9 +60,9 @@ static void test_load_errors(void **state)
     expect_error("Putin\n", NERC_EFORMAT,
                  "1: expected at least 3 TAB-separated fields: surface, type, canonical");
     expect_error("Ok\tPERSON\tOk\n\nVell\tPLACE\tVell\n", NERC_EFORMAT,
-                 "3: unknown type 'PLACE' (PERSON, ORG, LOCATION, WEAPON, AGREEMENT or DEMONYM)");
+                 "3: unknown type 'PLACE' (PERSON, ORG, LOCATION, WEAPON, AGREEMENT, DEMONYM or NONE)");
     expect_error("Friday\tDATE\tFriday\n", NERC_EFORMAT,
-                 "1: unknown type 'DATE' (PERSON, ORG, LOCATION, WEAPON, AGREEMENT or DEMONYM)");
+                 "1: unknown type 'DATE' (PERSON, ORG, LOCATION, WEAPON, AGREEMENT, DEMONYM or NONE)");
     expect_error("US\tLOCATION\tUnited States\t\tci\n", NERC_EFORMAT, "1: unknown flag (known: cs)");
     expect_error("US\tLOCATION\tUnited States\t\tcs,xx\n", NERC_EFORMAT,
                  "1: unknown flag (known: cs)");

@@ -46,9 +46,9 @@ static void test_line_errors(void **state)
     expect_line_error("x\tPERSON\t0\t50\t-\t", NERC_EFORMAT, six);
     expect_line_error("just a name", NERC_EFORMAT, six);
     expect_line_error("x\tDATE\t0\t50\t-\tabc", NERC_EFORMAT,
-                      "unknown type 'DATE' (PERSON, ORG, LOCATION, WEAPON or AGREEMENT)");
+                      "unknown type 'DATE' (PERSON, ORG, LOCATION, WEAPON, AGREEMENT or NONE)");
     expect_line_error("x\tDEMONYM\t0\t50\t-\tabc", NERC_EFORMAT,
-                      "unknown type 'DEMONYM' (PERSON, ORG, LOCATION, WEAPON or AGREEMENT)");
+                      "unknown type 'DEMONYM' (PERSON, ORG, LOCATION, WEAPON, AGREEMENT or NONE)");
     expect_line_error("x\tPERSON\tone\t50\t-\tabc", NERC_EFORMAT, "group must be a number 0-99");
     expect_line_error("x\tPERSON\t100\t50\t-\tabc", NERC_EFORMAT, "group must be a number 0-99");
     expect_line_error("x\tPERSON\t-1\t50\t-\tabc", NERC_EFORMAT, "group must be a number 0-99");

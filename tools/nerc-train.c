@@ -92,7 +92,7 @@ static int bio_base(const char *type)
 static int type_code(const char *type)
 {
     static const char *const names[] = {"PERSON", "ORG",  "LOCATION", "WEAPON",
-                                        "AGREEMENT", "DATE", "DEMONYM"};
+                                        "AGREEMENT", "DATE", "DEMONYM", "NONE"};
     for (int i = 0; i < (int)(sizeof names / sizeof *names); i++)
         if (!strcmp(type, names[i]))
             return i;
