@@ -125,6 +125,15 @@ int learn_aliases(doctable *aliases, const sentence *s, const candidate *c, size
             if ((t->flags & TOK_UPPER) && t->key_len > 2 &&
                 doctable_put(aliases, s->keys + t->key, t->key_len, NERC_PERSON, c[i].value) < 0)
                 return NERC_ENOMEM;
+            /* "Lai Ching-te", "Moon Jae-in": a hyphenated given name after the first
+             * word marks an East Asian name, whose family name comes first */
+            int joined_given = 0;
+            for (uint32_t k = a + 2; k <= b; k++)
+                joined_given |= (s->tokens[k].flags & TOK_JOINED) != 0;
+            const token *f = &s->tokens[a];
+            if (joined_given && (f->flags & TOK_UPPER) && f->key_len >= 2 &&
+                doctable_put(aliases, s->keys + f->key, f->key_len, NERC_PERSON, c[i].value) < 0)
+                return NERC_ENOMEM;
         }
         /* NAME ( ACRONYM ) */
         const token *acr = bracketed_acronym(s, a, b);

@@ -259,6 +259,35 @@ static void test_alias_relearnt_in_same_sentence(void **state)
     nerc_free(ctx);
 }
 
+/* Short forms a document teaches: the surname of a full name, and the family name
+ * that comes first in an East Asian name with a hyphenated given name. */
+static void test_learnt_short_forms(void **state)
+{
+    (void)state;
+    write_file("east_asian.tsv", "Soong Mei-ling\tPERSON\tSoong Mei-ling\n");
+    char extra[256];
+    snprintf(extra, sizeof extra, "%s/east_asian.tsv", tmpdir);
+    const char *gz[] = {extra};
+    nerc_options o = nerc_default_options();
+    o.data_dir = tmpdir;
+    o.no_model = 1;
+    o.no_claims = 1;
+    o.gazetteers = gz;
+    o.n_gazetteers = 1;
+    nerc *ctx = NULL;
+    char err[512];
+    assert_int_equal(nerc_new(&o, &ctx, err, sizeof err), 0);
+    static const char T[] = "Soong Mei-ling met Talia Ortiz. Soong thanked Ortiz.";
+    char *got = run_doc(ctx, T, sizeof T - 1, 0, NULL);
+    assert_string_equal(got,
+                        "0-14 s1 PERSON [Soong Mei-ling] -> Soong Mei-ling (gazetteer)\n"
+                        "19-30 s1 PERSON [Talia Ortiz] -> Talia Ortiz (gazetteer)\n"
+                        "32-37 s2 PERSON [Soong] -> Soong Mei-ling (alias)\n"
+                        "46-51 s2 PERSON [Ortiz] -> Talia Ortiz (alias)\n");
+    free(got);
+    nerc_free(ctx);
+}
+
 static void test_document_states(void **state)
 {
     (void)state;
@@ -417,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_new_errors),
         cmocka_unit_test(test_tiny_data_dir_exact_mentions),
         cmocka_unit_test(test_alias_relearnt_in_same_sentence),
+        cmocka_unit_test(test_learnt_short_forms),
         cmocka_unit_test(test_document_states),
         cmocka_unit_test(test_chunk_invariance_tiny),
         cmocka_unit_test(test_chunk_invariance_shipped_data),
