@@ -11,7 +11,9 @@
  *      `Houthi fighters`, and pronouns/roles resolved from the document so far);
  *      passives take the doer named in their `by` phrase;
  *   4. the sentence is cut into clauses at punctuation and subordinating words;
- *      an event takes the DATE of its own clause, else a fronted date;
+ *      an event takes the DATE of its own clause, else a fronted date; events
+ *      joined by `when` share a date; a dateline's date (`KYIV, May 2 (Reuters) -`)
+ *      and a deadline (`by 2030`) date nothing;
  *   5. the object runs to the clause end; for statements it is the reported or
  *      quoted words, and events inside them are not extracted on their own.
  * Attribute triples come from titles and appositions next to PERSON mentions.
@@ -681,10 +683,12 @@ static void subj_from_memory(subj *sj, const remembered *r)
     memcpy(sj->type, r->type, sizeof sj->type);
 }
 
+static size_t skip_title_back(const ctx *x, size_t f);
+
 /* Is the mention k preceded by a preposition (the object of a phrase, not a subject)? */
 static int after_prep(const ctx *x, int k)
 {
-    size_t f = x->m[k].first_tok;
+    size_t f = skip_title_back(x, x->m[k].first_tok);
     if (f == 0)
         return 0;
     size_t j = f - 1;
@@ -717,18 +721,66 @@ static size_t skip_counterpart(const ctx *x, size_t f)
     return f;
 }
 
-/* Start of the abbreviated ranks just before token f ("Lt. Col.", "Gen.", "Dr."), or f. */
+/* Start of the ranks just before token f ("Lt. Col.", "Gen.", "Dr.", "General"), or f. */
 static size_t skip_ranks_back(const sentence *s, size_t f)
 {
     static const char *const RANKS[] = {"lt", "col", "gen", "maj", "brig", "adm", "capt",
                                         "sgt", "cpl", "cmdr", "dr", "mr", "mrs", "ms", "prof",
-                                        "rev", "sen", "rep", "gov", NULL};
+                                        "rev", "sen", "rep", "gov", "general", "colonel",
+                                        "admiral", "major", "captain", "lieutenant", "sergeant",
+                                        "brigadier", "commander", "marshal", "field", "sheikh",
+                                        NULL};
     size_t b = f;
     while (b >= 2 && is_punct(s, b - 1, '.') && kin(s, b - 2, RANKS))
         b -= 2;
     while (b >= 1 && kin(s, b - 1, RANKS)) /* ranks written without a full stop */
         b--;
     return b;
+}
+
+/* A title before a name: "Russian President", "Secretary of State", "Hamas negotiator",
+ * "Lt. Gen.". Returns the first token of the title phrase that ends right before token
+ * f, or f when no title word is there. */
+static size_t skip_title_back(const ctx *x, size_t f)
+{
+    const sentence *s = x->s;
+    size_t b = skip_ranks_back(s, f), best = b < f ? b : f;
+    int titled = b < f;
+    for (int steps = 0; b > 0 && steps < 7; steps++) {
+        size_t t = b - 1;
+        int k = x->st->ment[t];
+        if (k >= 0) {
+            /* an organisation or country that the title belongs to: "Hamas negotiator" */
+            if ((x->m[k].type == NERC_ORG || x->m[k].type == NERC_LOCATION) && b < f &&
+                (word_class(x, b) & W_TITLE) && x->m[k].first_tok < t + 1) {
+                b = x->m[k].first_tok;
+                best = b;
+            }
+            break;
+        }
+        if (!(s->tokens[t].flags & TOK_WORD) || kin(s, t, W_DET))
+            break;
+        if (word_class(x, t) & W_TITLE) {
+            b = t;
+            best = b;
+            titled = 1;
+            continue;
+        }
+        if (kis(s, t, "of") && b < f && t > 0 && (word_class(x, t - 1) & W_TITLE)) {
+            b = t;
+            continue;
+        }
+        /* "Russian President", "Azerbaijani Prime Minister" */
+        if ((s->tokens[t].flags & TOK_UPPER) && !kin(s, t, W_PREP) && !kin(s, t, W_SUBORD) &&
+            !kis(s, t, "and")) {
+            b = t;
+            if (titled)
+                best = b;
+            continue;
+        }
+        break;
+    }
+    return best;
 }
 
 /* Gather "A, B and C" ending with mention k into c->s (left to right). Returns 0
@@ -738,7 +790,7 @@ static int gather_coordination(const ctx *x, cand *cd, int k)
     int ks[MAX_SUBJ];
     int n = 0;
     ks[n++] = k;
-    size_t f = skip_counterpart(x, x->m[k].first_tok);
+    size_t f = skip_counterpart(x, skip_title_back(x, x->m[k].first_tok));
     int seen_and = 0;
     while (n < MAX_SUBJ && f >= 2) {
         size_t j = f - 1;
@@ -765,7 +817,7 @@ static int gather_coordination(const ctx *x, cand *cd, int k)
         }
         seen_and |= is_and;
         ks[n++] = k2;
-        f = x->m[k2].first_tok;
+        f = skip_title_back(x, x->m[k2].first_tok);
     }
     cd->nsubj = 0;
     for (int i = n - 1; i >= 0; i--)
@@ -1011,8 +1063,13 @@ static int find_subject(const ctx *x, long j, cand *cd, int gerund)
         if (a < 1 || depth >= 25 || depth == 0)
             return 0;
         size_t first = (size_t)a + 1; /* first token of the inner segment */
-        if (!(kis(s, first, "who") || kis(s, first, "which") || kin(s, first, W_DET) ||
-              (word_class(x, first) & W_TITLE)))
+        /* "X, speaking from Doha, said", "X, accused of ..., denied" */
+        size_t fn;
+        const char *fk = tkey(s, first, &fn);
+        int participle = !(s->tokens[first].flags & TOK_UPPER) && fn > 4 &&
+                         (memcmp(fk + fn - 3, "ing", 3) == 0 || memcmp(fk + fn - 2, "ed", 2) == 0);
+        if (!(kis(s, first, "who") || kis(s, first, "which") || kis(s, first, "whose") ||
+              kin(s, first, W_DET) || participle || (word_class(x, first) & W_TITLE)))
             return 0;
         int k2 = mention_ending_at(x, (size_t)a - 1);
         if (k2 >= 0 && subject_type_ok(x->m[k2].type) && !after_prep(x, k2)) {
@@ -1389,7 +1446,7 @@ static void speech_object(const ctx *x, cand *cd, size_t from)
             break;
         /* "condemned the deal and summoned the ambassador": a second verb of the
          * same subject ends a noun-phrase object */
-        if (a == from && kis(s, j, "and") && x->st->ment[j + 1] < 0) {
+        if (a == from && (kis(s, j, "and") || is_punct(s, j, ',')) && x->st->ment[j + 1] < 0) {
             size_t v = j + 1;
             while (v + 1 < s->n_tokens && !(s->tokens[v].flags & TOK_UPPER) &&
                    (kin(s, v, W_ADV) || is_ly_adverb(s, v)))
@@ -1685,7 +1742,42 @@ static int thing_idiom(const ctx *x, const pmatch *pm)
         return kis(s, n, "effect") || kis(s, n, "place") || kis(s, n, "hold");
     if (strcmp(ln, "enter") == 0 || strcmp(ln, "come") == 0)
         return n + 1 < s->n_tokens && kis(s, n, "into") && kis(s, n + 1, "force");
+    /* "found themselves isolated": a state, not a finding */
+    if (strcmp(ln, "find") == 0)
+        return kis(s, n, "themselves") || kis(s, n, "itself") || kis(s, n, "himself") ||
+               kis(s, n, "herself");
     return 0;
+}
+
+/* The first token after determiners and a title that starts at token a ("the",
+ * "Russian President", "Secretary of State"), when a name follows them; else a past
+ * the determiners. */
+static size_t skip_title_fwd(const ctx *x, size_t a)
+{
+    const sentence *s = x->s;
+    size_t q = a;
+    while (q + 1 < s->n_tokens && kin(s, q, W_DET) && x->st->ment[q] < 0 && q < a + 2)
+        q++;
+    size_t after_det = q;
+    int titled = 0;
+    for (int steps = 0; q + 1 < s->n_tokens && steps < 7 && x->st->ment[q] < 0; steps++) {
+        if (!(s->tokens[q].flags & TOK_WORD) || kin(s, q, W_DET))
+            break;
+        if (word_class(x, q) & W_TITLE)
+            titled = 1;
+        else if (kis(s, q, "of") && titled) {
+            /* "Secretary of State" */
+        } else if (!(s->tokens[q].flags & TOK_UPPER) || kin(s, q, W_PREP) || kis(s, q, "and"))
+            break;
+        if (s->tokens[q].flags & TOK_POSSESSIVE)
+            break;
+        q++;
+        if (q < s->n_tokens && is_punct(s, q, '.') && q + 1 < s->n_tokens && x->st->ment[q + 1] < 0)
+            q++; /* "Gen." */
+    }
+    if (titled && q < s->n_tokens && x->st->ment[q] >= 0 && x->m[x->st->ment[q]].first_tok == q)
+        return q;
+    return after_det;
 }
 
 /* The doer named in a "by" phrase at token q: "by the European Union and Japan".
@@ -1695,9 +1787,7 @@ static long by_doer(const ctx *x, size_t q, cand *cd)
     const sentence *s = x->s;
     if (q + 1 >= s->n_tokens || !kis(s, q, "by"))
         return -1;
-    size_t a = q + 1;
-    while (a + 1 < s->n_tokens && kin(s, a, W_DET) && a < q + 3)
-        a++;
+    size_t a = skip_title_fwd(x, q + 1);
     int k = x->st->ment[a];
     if (k < 0 || x->m[k].first_tok != a || !subject_type_ok(x->m[k].type) ||
         (x->m[k].last_tok + 1 < s->n_tokens && (s->tokens[x->m[k].last_tok + 1].flags & TOK_POSSESSIVE)))
@@ -1711,6 +1801,7 @@ static long by_doer(const ctx *x, size_t q, cand *cd)
         size_t nx = endk + 2;
         if (kis(s, nx, "and") && nx + 1 < s->n_tokens)
             nx++;
+        nx = skip_title_fwd(x, nx); /* "by Egypt and the United States" */
         int k2 = x->st->ment[nx];
         if (k2 < 0 || x->m[k2].first_tok != nx || !subject_type_ok(x->m[k2].type))
             break;
@@ -1721,6 +1812,21 @@ static long by_doer(const ctx *x, size_t q, cand *cd)
     for (int i = 0; i < n; i++)
         subj_from_mention(x, &cd->s[cd->nsubj++], ks[i]);
     return (long)endk;
+}
+
+/* "began striking", "kept firing": a verb whose -ing complement is an event of its subject */
+static int aspect_verb(const ctx *x, size_t i)
+{
+    static const char *const ASPECT[] = {"begin", "start", "continue", "resume", "keep", NULL};
+    const lex_entry *e = lex_find(x->c, &x->c->preds, x->s->keys + x->s->tokens[i].key,
+                                  x->s->tokens[i].key_len);
+    if (!e || x->st->ment[i] >= 0)
+        return 0;
+    const char *ln = x->c->strings.buf + x->c->lemmas[e->val].name_off;
+    for (size_t j = 0; ASPECT[j]; j++)
+        if (strcmp(ln, ASPECT[j]) == 0)
+            return 1;
+    return 0;
 }
 
 static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from, uint32_t *suppress_to)
@@ -1789,6 +1895,14 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
                               !(vg.has_be))))
             return 0;
         long sj = vg.start - 1;
+        /* "The council on Wednesday adopted": a date between subject and verb */
+        if (sj >= 1 && st->ment[sj] >= 0 && x->m[st->ment[sj]].type == NERC_DATE &&
+            x->m[st->ment[sj]].last_tok == (uint32_t)sj) {
+            long b = (long)x->m[st->ment[sj]].first_tok - 1;
+            if (b >= 1 && (kis(s, (size_t)b, "on") || kis(s, (size_t)b, "in")) && st->ment[b - 1] >= 0 &&
+                x->m[st->ment[b - 1]].type != NERC_DATE)
+                sj = b - 1;
+        }
         int found = 0;
         /* "Israel strikes Hezbollah targets": a name that is the object of an active
          * verb just before it, followed by a bare -s/-ed word, is a noun phrase
@@ -1849,7 +1963,9 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
             if (!found)
                 found = find_subject(x, sj, &tmp, gerund);
             /* "X condemned the deal and summoned ...": the verbs share X */
-            if (!found && sj >= 0 && kis(s, (size_t)sj, "and") && (mk & (F_PAST | F_S3)) && !gerund) {
+            /* "India blamed X, suspended Y and expelled Z": a comma joins verbs too */
+            if (!found && sj >= 0 && (kis(s, (size_t)sj, "and") || is_punct(s, (size_t)sj, ',')) &&
+                (mk & (F_PAST | F_S3)) && !gerund && !passive && !vg.has_be && !vg.has_have) {
                 uint16_t tense = mk & (F_PAST | F_S3);
                 for (size_t q = st->n_cands; q-- > 0;) {
                     const cand *pc = &st->cands[q];
@@ -1870,8 +1986,12 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
                     break;
                 }
             }
+            /* (not a noun before it: "defence spending") */
             if (!found && gerund && sj >= 0 && !kin(s, (size_t)sj, W_PREP) &&
-                !kin(s, (size_t)sj, W_DET) && !kin(s, (size_t)sj, W_SUBORD)) {
+                !kin(s, (size_t)sj, W_DET) && !kin(s, (size_t)sj, W_SUBORD) &&
+                ((s->tokens[sj].flags & TOK_PUNCT) || kis(s, (size_t)sj, "and") ||
+                 kin(s, (size_t)sj, W_ADV) || is_ly_adverb(s, (size_t)sj) || st->ment[sj] >= 0 ||
+                 aspect_verb(x, (size_t)sj))) {
                 /* participle clause: "..., saying that ..." takes the clause subject */
                 for (size_t k = x->nm; k-- > 0;)
                     if (x->m[k].last_tok < (uint32_t)sj && st->subjpos[k] &&
@@ -1937,6 +2057,11 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
         int call_x_a = k_named >= 0 && x->m[k_named].last_tok + 1 < s->n_tokens &&
                        (kis(s, x->m[k_named].last_tok + 1, "a") || kis(s, x->m[k_named].last_tok + 1, "an") ||
                         is_quote(s, x->m[k_named].last_tok + 1));
+        /* "X called the move reckless": a named speaker judges a thing */
+        if (!call_x_a && cd->nsubj && cd->s[0].mention >= 0 && nx + 1 < s->n_tokens &&
+            (kis(s, nx, "the") || kis(s, nx, "its") || kis(s, nx, "this") || kis(s, nx, "their")) &&
+            !vg.has_be)
+            call_x_a = 1;
         if (strcmp(ln, "call") == 0 &&
             !(nx < s->n_tokens && (kis(s, nx, "for") || kis(s, nx, "on") || kis(s, nx, "upon") ||
                                    is_quote(s, nx) || call_x_a))) {
@@ -2032,7 +2157,9 @@ static void mark_subject_positions(const ctx *x)
         while (j < s->n_tokens && x->st->ment[j] < 0 && !(s->tokens[j].flags & TOK_UPPER) &&
                (kin(s, j, W_ADV) || is_ly_adverb(s, j)))
             j++;
-        if (j >= s->n_tokens || x->st->ment[j] >= 0 || (s->tokens[j].flags & (TOK_PUNCT | TOK_POSSESSIVE | TOK_UPPER)))
+        /* "Pakistan-based militants": a compound modifier, not a subject */
+        if (j >= s->n_tokens || x->st->ment[j] >= 0 ||
+            (s->tokens[j].flags & (TOK_PUNCT | TOK_POSSESSIVE | TOK_UPPER | TOK_JOINED)))
             continue;
         size_t n;
         const char *kk = tkey(s, j, &n);
@@ -2050,9 +2177,59 @@ static int date_modifies_noun(const ctx *x, size_t k)
 {
     const sentence *s = x->s;
     size_t f = x->m[k].first_tok, l = x->m[k].last_tok;
+    /* "by 2035", "until March": a deadline, not the time of the event */
+    if (f > 0 && (kis(s, f - 1, "by") || kis(s, f - 1, "until")))
+        return 1;
+    if (f > 0 && kin(s, f - 1, W_DET) && l + 1 < s->n_tokens && x->st->ment[l + 1] >= 0 &&
+        x->m[x->st->ment[l + 1]].type != NERC_DATE)
+        return 1; /* "the 1974 Disengagement Agreement": part of a name */
     return f > 0 && kin(s, f - 1, W_DET) && l + 1 < s->n_tokens && x->st->ment[l + 1] < 0 &&
            (s->tokens[l + 1].flags & TOK_WORD) && !(s->tokens[l + 1].flags & TOK_UPPER) &&
            !kin(s, l + 1, W_PREP) && !kin(s, l + 1, W_SUBORD) && !kis(s, l + 1, "and");
+}
+
+/* A dateline opening the sentence: "KYIV, April 25 (Reuters) - ", "NEW DELHI/ISLAMABAD,
+ * May 11 (AP) — " (place words, a comma, a date, an optional bracketed agency and a
+ * dash). Its date is when the story was filed, not when its events happened: returns
+ * that DATE mention, or -1. */
+static long dateline_date(const ctx *x)
+{
+    const sentence *s = x->s;
+    size_t n = s->n_tokens, i = 0;
+    while (i < n && i < 8) {
+        int km = x->st->ment[i];
+        if (km >= 0) {
+            if (x->m[km].type == NERC_DATE)
+                break;
+            i = x->m[km].last_tok + 1;
+        } else if ((s->tokens[i].flags & TOK_UPPER) || is_punct(s, i, '/'))
+            i++;
+        else
+            break;
+    }
+    if (i == 0 || i >= n || !is_punct(s, i, ','))
+        return -1;
+    i++;
+    int k = i < n ? x->st->ment[i] : -1;
+    if (k < 0 || x->m[k].type != NERC_DATE || x->m[k].first_tok != i)
+        return -1;
+    i = x->m[k].last_tok + 1;
+    if (i < n && is_punct(s, i, '(')) {
+        size_t c = i + 1;
+        while (c < n && c < i + 6 && !is_punct(s, c, ')'))
+            c++;
+        if (c >= n || !is_punct(s, c, ')'))
+            return -1;
+        i = c + 1;
+    }
+    if (i >= n)
+        return -1;
+    size_t len = s->tokens[i].end - s->tokens[i].start;
+    const char *t = s->text + s->tokens[i].start;
+    if ((len == 1 && t[0] == '-') || (len == 3 && (memcmp(t, "\xe2\x80\x94", 3) == 0 ||
+                                                  memcmp(t, "\xe2\x80\x93", 3) == 0)))
+        return k;
+    return -1;
 }
 
 int claims_extract(const claims *c, claims_state *st, const sentence *s,
@@ -2110,6 +2287,25 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
     /* clauses */
     int seg = 0;
     for (size_t i = 0; i < nt; i++) {
+        /* "in Anchorage, Alaska, on May 2": a place and its region are one phrase */
+        int region = 0;
+        if (is_punct(s, i, ',') && i >= 1 && i + 2 < nt) {
+            int kp = st->ment[i - 1];
+            size_t r0 = i, r1 = i;
+            int kr = st->ment[i + 1];
+            if (kp >= 0 && m[kp].type == NERC_LOCATION && after_prep(&x, kp) && kr >= 0 &&
+                m[kr].type == NERC_LOCATION && m[kr].first_tok == i + 1 && m[kr].last_tok + 1 < nt &&
+                is_punct(s, m[kr].last_tok + 1, ',')) {
+                r1 = m[kr].last_tok + 1;
+                region = 1;
+            }
+            if (region) {
+                for (size_t q = r0; q <= r1; q++)
+                    st->seg[q] = seg;
+                i = r1;
+                continue;
+            }
+        }
         if (is_boundary(&x, i))
             seg++;
         st->seg[i] = seg;
@@ -2207,6 +2403,7 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
             cs[j] = cs[j - 1];
             cs[j - 1] = t;
         }
+    long dl = dateline_date(&x);
     uint8_t used_date[256];
     memset(used_date, 0, sizeof used_date);
     for (size_t i = 0; i < ncd; i++) {
@@ -2222,7 +2419,8 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
             prev = cs[i - 1].p_last + 1;
         int best = -1;
         for (size_t k = 0; k < nm && best < 0; k++)
-            if (m[k].type == NERC_DATE && m[k].value && *m[k].value && m[k].first_tok > cd->p_last &&
+            if (m[k].type == NERC_DATE && m[k].value && *m[k].value && (long)k != dl &&
+                m[k].first_tok > cd->p_last &&
                 !date_modifies_noun(&x, k) &&
                 m[k].first_tok < next && st->seg[m[k].first_tok] == sg)
                 best = (int)k;
@@ -2240,12 +2438,34 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
                 best = st->ment[q];
         }
         for (size_t k = nm; k-- > 0 && best < 0;)
-            if (m[k].type == NERC_DATE && m[k].value && *m[k].value && m[k].last_tok < cd->p_first &&
+            if (m[k].type == NERC_DATE && m[k].value && *m[k].value && (long)k != dl &&
+                m[k].last_tok < cd->p_first && !date_modifies_noun(&x, k) &&
+                !(i > 0 && cs[i - 1].date == (int)k) && /* "did A on May 2 and B" */
                 m[k].first_tok >= prev && st->seg[m[k].first_tok] == sg)
                 best = (int)k;
         cd->date = best;
         if (best >= 0 && best < 256)
             used_date[best] = 1;
+    }
+    /* "A did X when B did Y on May 2": events joined by `when` happened at one time,
+     * so an undated one takes the other's date */
+    for (size_t i = 0; i + 1 < ncd; i++) {
+        cand *a = &cs[i], *b = &cs[i + 1];
+        if ((a->date >= 0) == (b->date >= 0) || a->nominal || b->nominal || a->speech || b->speech)
+            continue;
+        int when = 0;
+        for (uint32_t q = a->p_last + 1; q < b->p_first; q++) {
+            if (kis(s, q, "when"))
+                when = 1;
+            else if (is_punct(s, q, ';') || (kin(s, q, W_SUBORD) && !kis(s, q, "that")))
+                when = 0;
+        }
+        if (!when)
+            continue;
+        if (a->date < 0)
+            a->date = b->date;
+        else
+            b->date = a->date;
     }
     /* fronted dates: clauses before the main clause that hold a date and no event */
     int main_seg = -1;
@@ -2260,16 +2480,26 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
     int fronted = -1;
     if (main_seg > 0) {
         for (size_t k = 0; k < nm; k++) {
-            if (m[k].type != NERC_DATE || !m[k].value || !*m[k].value || (k < 256 && used_date[k]))
+            if (m[k].type != NERC_DATE || !m[k].value || !*m[k].value || (long)k == dl ||
+                (k < 256 && used_date[k]))
                 continue;
             int sg = st->seg[m[k].first_tok];
             if (sg >= main_seg)
                 break;
             /* the clause must not hold an event word of its own */
             int has_event = 0;
+            /* a phrase opening with a preposition ("In a televised address on May 2")
+             * holds a verb only in a past or -ing form ("After Iran attacked") */
+            size_t sf = 0;
+            while (sf < nt && (st->seg[sf] != sg || !(s->tokens[sf].flags & TOK_WORD)))
+                sf++;
+            int prep_phrase = sf < nt && kin(s, sf, W_PREP);
             for (size_t i = 0; i < nt; i++) {
                 pmatch pm;
-                if (st->seg[i] == sg && match_pred(&x, i, &pm)) {
+                /* a noun after a determiner ("in his address in May") is no event */
+                if (st->seg[i] == sg && match_pred(&x, i, &pm) &&
+                    !(prep_phrase && !(pm.e->mask & (F_PAST | F_PP | F_ING))) &&
+                    !(i > 0 && (kin(s, i - 1, W_DET) || (s->tokens[i - 1].flags & TOK_POSSESSIVE)))) {
                     has_event = 1;
                     break;
                 }

@@ -214,6 +214,50 @@ static const tcase CASES[] = {
     {"The HTS-led government in Syria may not be friendly.", ""},
     {"A lot will depend on how the talks go.", ""},
     {"The strikes were described as limited.", ""},
+    /* news verbs of the lexicon (irregular forms too) */
+    {"Portugal chose the frigate in 2019.", "Portugal|choose|2019||"},
+    {"Chile froze the accounts of the firm.", "Chile|freeze|||"},
+    {"Marta Kovalenko oversaw the count.", "Marta Kovalenko|oversee|||"},
+    {"Peru and Chile abstained.", "Peru|abstain|||;Chile|abstain|||"},
+    {"Norway kept its embassy open.", "Norway|keep|||"},
+    {"Kestrel Dynamics was named supplier on June 2, 2021.", "Kestrel Dynamics|name|2021-06-02||"},
+    {"Russia and Iran found themselves isolated.", ""},
+    /* titles between coordinated names, lists with an apposition, `by ... and the` */
+    {"Tomas Brandt and Greek Prime Minister Dario Velasquez shook hands.",
+     "Tomas Brandt|shake|||;Dario Velasquez|shake|||"},
+    {"Lena Okafor and Secretary of State Anja Sorensen insisted the border stay shut.",
+     "Lena Okafor|insist|||;Anja Sorensen|insist|||"},
+    {"Spain, Italy and Greece, the southern trio, blocked the plan.",
+     "Spain|block|||;Italy|block|||;Greece|block|||"},
+    {"The truce was mediated by Oman, Jordan and the United States.",
+     "Oman|mediate|||;Jordan|mediate|||;United States|mediate|||"},
+    {"The pact was signed by Chilean President Tomas Brandt on May 4, 2019.",
+     "Tomas Brandt|sign|2019-05-04||"},
+    /* ranks, participle and relative clauses between subject and verb */
+    {"The navy chief, Admiral Dario Velasquez, ordered the blockade.", "Dario Velasquez|order|||"},
+    {"Tomas Brandt, speaking in Rome, called the vote a fraud.", "Tomas Brandt|call|||"},
+    {"Secretary of State Lena Okafor, who toured the region, said on May 3, 2022 that the talks had stalled.",
+     "Lena Okafor|tour|||;Lena Okafor|say|2022-05-03||"},
+    {"Anja Sorensen, whose party lost the vote, accused Chile of fraud.", "Anja Sorensen|accuse|||"},
+    /* fronted dates without a comma; a date between subject and verb */
+    {"In March 2021 the Northern Shield Front seized the port.", "Northern Shield Front|seize|2021-03||"},
+    {"The Coastal Defence League on May 2, 2020 adopted a charter.",
+     "Coastal Defence League|adopt|2020-05-02||"},
+    /* a dateline gives the filing date, not the date of the events */
+    {"OSLO, May 7, 2023 (Reuters) - Norway expelled two diplomats.", "Norway|expel|||"},
+    /* one verb per clause; verbs joined by commas; `when` shares a date */
+    {"Chile froze the talks in 2019, and Peru has since bought the jets.", "Chile|freeze|2019||;Peru|buy|||"},
+    {"Peru blamed the rebels, closed the border on May 2, 2021 and expelled the envoy.",
+     "Peru|blame|||;Peru|close|2021-05-02||;Peru|expel|||"},
+    {"Peru and Chile signed the pact when Tomas Brandt visited Lima on June 3, 2020.",
+     "Peru|sign|2020-06-03||;Chile|sign|2020-06-03||;Tomas Brandt|visit|2020-06-03||"},
+    {"Tomas Brandt met Anja Sorensen in Lima, Peru, on June 3, 2020.", "Tomas Brandt|meet|2020-06-03||"},
+    /* dates that do not place the event */
+    {"Peru says the 1994 Treaty of Lindenfeld lapsed.", "Peru|say|||"},
+    {"Chile pledged to cut emissions by 2030.", "Chile|pledge|||"},
+    {"Peru began shelling the port on May 2, 2021.", "Peru|begin|||;Peru|shell|2021-05-02||"},
+    {"Peru blamed Chile-based rebels, closed the border and recalled its envoy.",
+     "Peru|blame|||;Peru|close|||;Peru|recall|||"},
 };
 
 static void test_cases(void **state)
