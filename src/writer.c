@@ -74,7 +74,7 @@ static int put_field(outbuf *b, unsigned flags, const char *raw)
     }
     int quote = guard || strpbrk(s, ",\"\r\n") != NULL;
     if (!quote) {
-        if ((rc = reserve(b, n)) == 0) {
+        if (n > 0 && (rc = reserve(b, n)) == 0) { /* an empty field may meet an empty buffer */
             memcpy(b->data + b->len, s, n);
             b->len += n;
         }
