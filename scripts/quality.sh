@@ -28,11 +28,16 @@ $nerc "$shared/seeds/iran-russia-treaty.txt" > "$tmp/claims.csv"
 $score claims "$shared/eval/gold/iran-russia-treaty.claims.csv" "$tmp/claims.csv" | sed -n '/^claims/,/^undated/p'
 echo '```'
 
+echo "## News dev set (tests/data/newsdev: 15 articles written and annotated for the project)"
+echo '```'
+OUT="$tmp/newsdev" NERC="$nerc" sh tests/data/newsdev/score.sh "$shared/eval/score.py" | sed -n '/strict/,/^micro/p;/value accuracy/p;/^claims/,/^undated/p'
+echo '```'
+
 split() { # name dir types [extra nerc args]
   local name=$1 dir=$2 types=$3; shift 3
   echo "## $name"
   echo '```'
-  python3 scripts/eval.py "$dir" --nerc "$nerc" --score "$shared/eval/score.py" --types "$types" -- "$@" | table
+  python3 scripts/eval.py "$dir" --nerc "$nerc" --score "$shared/eval/score.py" --types "$types" "$@" | table
   echo '```'
 }
 split "MEANTIME dev (document dates from the manifest)" "$shared/data/meantime/converted/dev" PERSON,ORG,LOCATION,DATE
