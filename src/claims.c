@@ -1913,9 +1913,21 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
                 size_t v = x->m[k].first_tok - 1;
                 const lex_entry *ve = lex_find(x->c, &x->c->preds, s->keys + s->tokens[v].key,
                                                s->tokens[v].key_len);
-                if (ve && x->c->lemmas[ve->val].cls == CL_EVENT && (ve->mask & (F_PAST | F_S3)))
+                if (ve && x->c->lemmas[ve->val].cls == CL_EVENT &&
+                    (ve->mask & (F_PAST | F_S3 | F_BASE))) /* headlines: "US strike Houthi targets" */
                     return 0;
             }
+            /* "UN sanctions on Iran", "the Caesar Act sanctions remain": an -s form after a
+             * name, followed by a preposition or a verb of its own, is a plural noun
+             * ("sanctions"), not the name's verb ("Dermer believes, ..." stays a verb) */
+            static const char *const NOUN_NEXT[] = {"on", "against", "in", "of", "under", "for",
+                                                    "from", "with", "were", "was", "are", "is",
+                                                    "remain", "remained", "have", "had", "lifted",
+                                                    "imposed", NULL};
+            size_t nx = pm->last + 1;
+            if (k >= 0 && (mk & F_S3) && !(mk & (F_PAST | F_BASE)) &&
+                nx < s->n_tokens && kin(s, nx, NOUN_NEXT))
+                return 0;
         }
         if (passive) {
             /* the doer named in a "by" phrase */

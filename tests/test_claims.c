@@ -97,6 +97,8 @@ static const tcase CASES[] = {
     /* active voice, tenses, auxiliaries */
     {"Marta Kovalenko visited Iran.", "Marta Kovalenko|visit|||"},
     {"Jordan strikes Hamas targets near the border.", "Jordan|strike|||"},
+    {"Jordan and Egypt strike Hamas targets.", "Jordan|strike|||;Egypt|strike|||"},
+    {"The Arden Treaty sanctions on Vell remain in place.", ""},
     {"An army spokesperson, Lt. Col. Jonas Lindqvist, said the brigade withdrew.",
      "Jonas Lindqvist|say|||"},
     {"The plan includes new border posts, Greek government spokesman Jonas Lindqvist said in 2023.",
