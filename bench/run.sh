@@ -107,15 +107,20 @@ measure() {
     secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
         for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' time.txt)
     rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' time.txt)
-    awk -v l="$label" -v b="$bytes" -v w="$words" -v d="$docs" -v s="$secs" -v r="$rss" \
+    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' time.txt)
+    awk -v l="$label" -v b="$bytes" -v w="$words" -v d="$docs" -v s="$secs" -v r="$rss" -v c="$cpu" \
         'BEGIN { if (s <= 0) s = 0.005;
-                 printf "| %s | %.2f | %.1f | %.0f | %.0f | %.1f |\n", l, s, b / 1e6 / s, w / s, d / s, r / 1024 }' |
+                 printf "| %s | %.2f | %.2f | %.1f | %.0f | %.0f | %.1f |\n", l, s, c, b / 1e6 / s, w / s, d / s, r / 1024 }' |
         tee -a "$REPORT"
 }
 header() {
     say ""
-    say "| command | seconds | MB/s | words/s | documents/s | peak RSS (MB) |"
-    say "|---|---:|---:|---:|---:|---:|"
+    say "| command | wall s | CPU s | MB/s | words/s | documents/s | peak RSS (MB) |"
+    say "|---|---:|---:|---:|---:|---:|---:|"
+}
+# ratio LABEL NERC_SECONDS REF_SECONDS
+ratio() {
+    say "- nerc / $1: $(awk -v a="$2" -v b="$3" 'BEGIN { if (b < 0.01) printf "more than %.0fx (the reference took under 0.01 s)", a / 0.01; else printf "%.1fx", a / b }')"
 }
 
 say "# nerc benchmark results"
@@ -132,31 +137,44 @@ say ""
 say "## Throughput, one thread, $((cbytes / 1000000)) MB corpus"
 header
 measure "cat (I/O)" "$cbytes" "$cwords" "$cdocs" cat corpus.txt
+r_cat=$secs
 measure "wc -w" "$cbytes" "$cwords" "$cdocs" wc -w corpus.txt
+r_wc=$secs
 measure "grep -oFwf NAMES" "$cbytes" "$cwords" "$cdocs" grep -oFwf NAMES corpus.txt
-n_grep=$secs
+r_grep=$secs
 measure "nerc --emit triples -j 1 --split formfeed" "$cbytes" "$cwords" "$cdocs" \
     sh -c 'exec "$0" --data "$1" -q --emit triples -j 1 --split formfeed < "$2"' "$NERC" "$ROOT" corpus.txt
 n_nerc=$secs
 say ""
-say "nerc takes $(awk -v a="$n_nerc" -v b="$n_grep" 'BEGIN { printf "%.1f", a / b }')x the time of grep -oFwf NAMES on the same bytes."
+say "Time ratios (wall clock, same bytes):"
+say ""
+ratio "cat" "$n_nerc" "$r_cat"
+ratio "wc -w" "$n_nerc" "$r_wc"
+ratio "grep -oFwf NAMES" "$n_nerc" "$r_grep"
 
 say ""
 say "## Folder of $FILES article files"
 header
 measure "cat (I/O)" "$fbytes" "$fwords" "$fdocs" sh -c 'find files -name "*.txt" -print0 | xargs -0 cat'
 measure "wc -w" "$fbytes" "$fwords" "$fdocs" sh -c 'find files -name "*.txt" -print0 | xargs -0 cat | wc -w'
-measure "grep -oFwf NAMES" "$fbytes" "$fwords" "$fdocs" sh -c 'find files -name "*.txt" -print0 | xargs -0 grep -hoFwf NAMES'
+measure "grep -rhoFwf NAMES files/" "$fbytes" "$fwords" "$fdocs" grep -rhoFwf NAMES files
+r_grep=$secs
 measure "nerc --emit triples -j 1 files/" "$fbytes" "$fwords" "$fdocs" "$NERC" --data "$ROOT" -q --emit triples -j 1 files
+n1=$secs
 measure "nerc --emit triples -j 2 files/" "$fbytes" "$fwords" "$fdocs" "$NERC" --data "$ROOT" -q --emit triples -j 2 files
+n2=$secs
+say ""
+ratio "grep -rhoFwf NAMES (-j 1)" "$n1" "$r_grep"
+ratio "grep -rhoFwf NAMES (-j 2)" "$n2" "$r_grep"
+say "- -j 2 speed-up over -j 1: $(awk -v a="$n1" -v b="$n2" 'BEGIN { printf "%.2fx", a / b }') on $(nproc) CPUs"
 
 say ""
 say "## Start-up with the shipped data (hyperfine)"
-hyperfine -N --warmup 2 --runs 10 --export-markdown startup.md \
-    "$NERC --data $ROOT -q --no-header /dev/null" > /dev/null 2>&1 ||
-    hyperfine --warmup 2 --runs 10 --export-markdown startup.md "echo | $NERC --data $ROOT -q" > /dev/null
+say ""
+hyperfine --warmup 2 --runs 10 --export-markdown startup.md "echo | $NERC --data $ROOT -q" > /dev/null
 sed "s|$NERC|nerc|g; s|$ROOT|ROOT|g" startup.md | tee -a "$REPORT"
-measure "echo | nerc (peak RSS of the loaded data)" 1 0 1 sh -c 'echo | "$0" --data "$1" -q' "$NERC" "$ROOT"
+header
+measure "nerc on empty stdin (peak RSS of the loaded data)" 1 0 1 sh -c 'echo | "$0" --data "$1" -q' "$NERC" "$ROOT"
 
 if [[ $SYNTH -gt 0 ]]; then
     say ""
@@ -166,6 +184,7 @@ if [[ $SYNTH -gt 0 ]]; then
     say "$(grep -vc '^#' "synth-$SYNTH.tsv") entries, $(grep -v '^#' "synth-$SYNTH.tsv" | cut -f1 | sort -u | wc -l) distinct surfaces, $(stat -c %s "synth-$SYNTH.tsv") bytes (bench/synth_gazetteer.py)."
     hyperfine --warmup 1 --runs 3 --export-markdown synth-load.md \
         "$NERC --data $ROOT -q --no-default-gazetteers --gazetteer synth-$SYNTH.tsv < /dev/null" > /dev/null
+    say ""
     sed "s|$NERC|nerc|g; s|$ROOT|ROOT|g" synth-load.md | tee -a "$REPORT"
     header
     measure "load only (< /dev/null)" 1 0 1 \
@@ -186,7 +205,7 @@ header
 for smb in $STREAM; do
     sbytes=$((smb * 1000000))
     measure "nerc -j 1 < $smb MB stream" "$sbytes" 0 1 sh -c \
-        'while :; do cat "$2"; done | head -c "$3" | exec "$0" --data "$1" -q --emit triples -j 1' \
+        'while cat "$2"; do :; done | head -c "$3" | exec "$0" --data "$1" -q --emit triples -j 1' \
         "$NERC" "$ROOT" corpus.txt "$sbytes"
 done
 say ""

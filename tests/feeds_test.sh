@@ -270,6 +270,26 @@ stream_test() {
 stream_test 1
 stream_test 3
 
+# the same for an RSS feed arriving on a pipe
+rm -f fifo stream.out seen
+mkfifo fifo
+(
+    printf '%s\n' '<rss version="2.0"><channel><title>live</title>' \
+        '<item><title>Joe Biden visited Paris.</title><guid>s1</guid></item>'
+    for _ in $(seq 100); do
+        if grep -q '^s1,' stream.out 2>/dev/null; then echo yes > seen; break; fi
+        sleep 0.1
+    done
+    printf '%s\n' '<item><title>Xi Jinping visited Beijing.</title><guid>s2</guid></item>' \
+        '</channel></rss>'
+) > fifo &
+writer=$!
+timeout 60 "$NERC" "${G[@]}" --input rss -j 2 < fifo > stream.out 2> stream.err
+rc=$?
+wait "$writer"
+check "streaming rss -j 2: first item's rows written before the second item arrived" test -s seen
+check "streaming rss -j 2: both items, exit 0" test "$rc" -eq 0 -a "$(grep -c '^s[12],' stream.out)" -eq 4
+
 # ---------------------------------------------------------- GNU parallel
 # Each document's rows depend on that document alone, so shards run anywhere and
 # concatenated in shard order equal one run over everything.
