@@ -83,7 +83,7 @@ int doctable_put(doctable *t, const char *key, size_t n, nerc_type type, const c
         return 0; /* unchanged (and canonical may be the very string stored here) */
     /* A canonical handed out by doctable_get may still be in use by the caller (the
      * mentions of the sentence being learnt from), so a replaced one is kept until
-     * doctable_free instead of being freed here. */
+     * doctable_release (the next sentence) instead of being freed here. */
     if (s->key && t->n_retired == t->cap_retired) {
         size_t nc = t->cap_retired ? t->cap_retired * 2 : 16;
         char **r = realloc(t->retired, nc * sizeof *r);
@@ -121,6 +121,13 @@ const char *doctable_get(const doctable *t, const char *key, size_t n, nerc_type
     if (type)
         *type = s->type;
     return s->canonical;
+}
+
+void doctable_release(doctable *t)
+{
+    for (size_t i = 0; i < t->n_retired; i++)
+        free(t->retired[i]);
+    t->n_retired = 0;
 }
 
 size_t doctable_count(const doctable *t)

@@ -21,6 +21,10 @@ void doctable_free(doctable *t);
 int doctable_put(doctable *t, const char *key, size_t key_len, nerc_type type,
                  const char *canonical);
 
+/* Free the canonicals that puts have replaced. Strings from doctable_get stay valid
+ * until this call: call it between sentences, when no mention refers to them. */
+void doctable_release(doctable *t);
+
 /* The canonical for key, or NULL. */
 const char *doctable_get(const doctable *t, const char *key, size_t key_len, nerc_type *type);
 

@@ -527,6 +527,7 @@ static int process_sentence(nerc_doc *d, const sentence *s)
     size_t len = s->end - s->start;
     d->n_cands = 0;
     d->values.len = 0;
+    doctable_release(d->aliases); /* the last sentence's mentions are gone */
     d->stats.sentences++;
     d->stats.tokens += s->n_tokens;
 
