@@ -196,6 +196,9 @@ void nerc_free(nerc *ctx)
 
 #define PATH_BUF 4096
 
+/* Tokens decoded by the model on each side of the words it is asked about. */
+#define MODEL_MARGIN 4
+
 /* dir + "/" + name into out[PATH_BUF]; 0 when it does not fit. */
 static int join_path(char *out, const char *dir, const char *name)
 {
@@ -449,12 +452,13 @@ static int only_common_words(const word_set *w, const sentence *s, uint32_t a, u
     return 1;
 }
 
-/* Is there a capitalised word that no candidate so far covers (leaving out a
- * sentence-initial common word such as "The" or "Post")? Only there can the model add
- * a mention: it never overrides the other sources. */
-static int has_uncovered_name(nerc_doc *d, const sentence *s)
+/* The capitalised words that no candidate so far covers (leaving out a
+ * sentence-initial common word such as "The" or "Post"): only there can the model add
+ * a mention, as it never overrides the other sources. Sets [*lo, *hi] to the first
+ * and last such token; returns 0 when there is none. */
+static int uncovered_names(nerc_doc *d, const sentence *s, size_t *lo, size_t *hi)
 {
-    int first_word = 1;
+    int first_word = 1, found = 0;
     for (size_t i = 0; i < s->n_tokens; i++) {
         const token *t = &s->tokens[i];
         if (!(t->flags & TOK_WORD))
@@ -468,10 +472,14 @@ static int has_uncovered_name(nerc_doc *d, const sentence *s)
         int covered = 0;
         for (size_t k = 0; k < d->n_cands && !covered; k++)
             covered = d->cands[k].c.start <= t->start && t->end <= d->cands[k].c.end;
-        if (!covered)
-            return 1;
+        if (covered)
+            continue;
+        if (!found)
+            *lo = i;
+        *hi = i;
+        found = 1;
     }
-    return 0;
+    return found;
 }
 
 typedef struct rule_ctx {
@@ -587,11 +595,15 @@ static int process_sentence(nerc_doc *d, const sentence *s)
     }
     /* 5. the statistical model fills the gaps, so it runs only on sentences with a
      * capitalised word no other source covers */
-    if (ctx->model && s->n_tokens > 0 && has_uncovered_name(d, s)) {
+    size_t lo = 0, hi = 0;
+    if (ctx->model && s->n_tokens > 0 && uncovered_names(d, s, &lo, &hi)) {
         if (util_grow((void **)&d->ts, &d->ts_cap, s->n_tokens, sizeof *d->ts) < 0)
             return NERC_ENOMEM;
-        int nt = tagger_tag(ctx->model, d->tscratch, s->text, s->tokens, s->n_tokens, s->keys,
-                            d->gaz_types, d->ts, d->ts_cap);
+        /* decode a window around them: names reach a few words either side */
+        lo = lo > MODEL_MARGIN ? lo - MODEL_MARGIN : 0;
+        hi = hi + MODEL_MARGIN < s->n_tokens ? hi + MODEL_MARGIN : s->n_tokens - 1;
+        int nt = tagger_tag_window(ctx->model, d->tscratch, s->text, s->tokens, s->n_tokens,
+                                   s->keys, d->gaz_types, lo, hi, d->ts, d->ts_cap);
         if (nt < 0)
             return nt;
         for (int i = 0; i < nt; i++) {

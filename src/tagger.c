@@ -477,16 +477,25 @@ static float prob_of(const float sc[TAGGER_NTAGS], int prev, int best)
     return (float)(1.0 / z);
 }
 
-/* Viterbi decoding over the BIO constraints (first order): s->tags gets the best
- * sequence, s->prob each tag's local probability given the previous tag. */
+/* Viterbi decoding over the BIO constraints (first order) of tokens [lo, hi] (the
+ * features still see the whole sentence): s->tags gets the best sequence (O outside
+ * the window), s->prob each tag's local probability given the previous tag. */
 static int decode(const weights *w, tagger_scratch *s, const char *text, const token *toks,
-                  size_t n, const char *keys, const unsigned char *gaz)
+                  size_t n, const char *keys, const unsigned char *gaz, size_t lo, size_t hi)
 {
     int headline = prepare(s, text, toks, n, keys);
     if (headline < 0)
         return headline;
-    uint64_t tf[MAX_TAG_FEATS];
+    if (n == 0)
+        return headline;
+    if (hi >= n)
+        hi = n - 1;
     for (size_t i = 0; i < n; i++) {
+        s->tags[i] = TAGGER_O;
+        s->prob[i] = 1.0f;
+    }
+    uint64_t tf[MAX_TAG_FEATS];
+    for (size_t i = lo; i <= hi; i++) {
         size_t nf = features(s, toks, n, keys, gaz, i, headline);
         float base[TAGGER_NTAGS] = {0};
         add_rows(w, s->feats, nf, base);
@@ -494,8 +503,8 @@ static int decode(const weights *w, tagger_scratch *s, const char *text, const t
         for (int p = 0; p < TAGGER_NTAGS; p++) {
             float *sc = loc + p * TAGGER_NTAGS;
             memcpy(sc, base, sizeof base);
-            if (i == 0 && p != TAGGER_O)
-                continue; /* unused: a sentence starts after O */
+            if (i == lo && p != TAGGER_O)
+                continue; /* unused: a sentence (or window) starts after O */
             add_rows(w, tf, tag_features(s, n, gaz, i, p, tf), sc);
         }
         float *v = s->vit + i * TAGGER_NTAGS;
@@ -503,7 +512,7 @@ static int decode(const weights *w, tagger_scratch *s, const char *text, const t
         for (int t = 0; t < TAGGER_NTAGS; t++) {
             float best = -INFINITY;
             int bp = TAGGER_O;
-            if (i == 0) {
+            if (i == lo) {
                 if (allowed(TAGGER_O, t))
                     best = loc[t];
             } else {
@@ -522,18 +531,18 @@ static int decode(const weights *w, tagger_scratch *s, const char *text, const t
             bk[t] = (unsigned char)bp;
         }
     }
-    if (n) {
-        const float *v = s->vit + (n - 1) * TAGGER_NTAGS;
+    if (lo <= hi) {
+        const float *v = s->vit + hi * TAGGER_NTAGS;
         int t = TAGGER_O;
         for (int k = 1; k < TAGGER_NTAGS; k++)
             if (v[k] > v[t])
                 t = k;
-        for (size_t i = n; i-- > 0;) {
+        for (size_t i = hi + 1; i-- > lo;) {
             s->tags[i] = (unsigned char)t;
             t = s->back[i * TAGGER_NTAGS + t];
         }
-        for (size_t i = 0; i < n; i++) {
-            int p = i ? s->tags[i - 1] : TAGGER_O;
+        for (size_t i = lo; i <= hi; i++) {
+            int p = i > lo ? s->tags[i - 1] : TAGGER_O;
             s->prob[i] = prob_of(s->local + (i * TAGGER_NTAGS + (size_t)p) * TAGGER_NTAGS, p,
                                  s->tags[i]);
         }
@@ -575,7 +584,7 @@ int tagger_tag_bio(const tagger *t, tagger_scratch *s, const char *text, const t
     if (!t || !s || (n && (!text || !toks || !keys || !tags)))
         return NERC_EARG;
     weights w = {t, NULL, t->bits};
-    int rc = decode(&w, s, text, toks, n, keys, gaz);
+    int rc = decode(&w, s, text, toks, n, keys, gaz, 0, n ? n - 1 : 0);
     if (rc < 0)
         return rc;
     remember(s, n, gaz, rc);
@@ -588,12 +597,19 @@ int tagger_tag(const tagger *t, tagger_scratch *s, const char *text, const token
                size_t n, const char *keys, const unsigned char *gaz, tagger_span *out,
                size_t cap)
 {
+    return tagger_tag_window(t, s, text, toks, n, keys, gaz, 0, n ? n - 1 : 0, out, cap);
+}
+
+int tagger_tag_window(const tagger *t, tagger_scratch *s, const char *text, const token *toks,
+                      size_t n, const char *keys, const unsigned char *gaz, size_t lo,
+                      size_t hi, tagger_span *out, size_t cap)
+{
     static const int type_of[TAGGER_NTAGS] = {-1,        NERC_PERSON, NERC_PERSON, NERC_ORG,
                                               NERC_ORG,  NERC_LOCATION, NERC_LOCATION};
     if (!t || !s || (n && (!text || !toks || !keys)) || (cap && !out))
         return NERC_EARG;
     weights w = {t, NULL, t->bits};
-    int rc = decode(&w, s, text, toks, n, keys, gaz);
+    int rc = decode(&w, s, text, toks, n, keys, gaz, lo, hi);
     if (rc < 0)
         return rc;
     remember(s, n, gaz, rc);
@@ -1011,7 +1027,7 @@ int tagger_trainer_learn(tagger_trainer *tr, tagger_scratch *s, const char *text
     /* structured perceptron: decode the whole sentence, then move the weights
      * towards the gold path and away from the predicted one where they differ */
     weights w = {NULL, tr->w, tr->bits};
-    int headline = decode(&w, s, text, toks, n, keys, gaz);
+    int headline = decode(&w, s, text, toks, n, keys, gaz, 0, n ? n - 1 : 0);
     if (headline < 0)
         return headline;
     tr->step++;

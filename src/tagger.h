@@ -81,6 +81,12 @@ int tagger_tag(const tagger *t, tagger_scratch *s, const char *text, const token
                size_t n, const char *keys, const unsigned char *gaz, tagger_span *out,
                size_t cap);
 
+/* The same, decoding only tokens [lo, hi] (the features still see the whole
+ * sentence): where only part of a sentence needs the model, the rest is skipped. */
+int tagger_tag_window(const tagger *t, tagger_scratch *s, const char *text, const token *toks,
+                      size_t n, const char *keys, const unsigned char *gaz, size_t lo,
+                      size_t hi, tagger_span *out, size_t cap);
+
 /* Like tagger_tag, but writes the BIO tag of every token (tags must hold n bytes). */
 int tagger_tag_bio(const tagger *t, tagger_scratch *s, const char *text, const token *toks,
                    size_t n, const char *keys, const unsigned char *gaz, unsigned char *tags);
