@@ -223,6 +223,21 @@ static void test_shipped_model(void **state)
     assert_true(has_span(&g, b, "Sudan", NERC_LOCATION));
     token_buf_free(&g.tb);
 
+    /* a window: only tokens [lo, hi] are decoded; here tokens 3-4 ("Angela Merkel") */
+    {
+        token_buf tb;
+        token_buf_init(&tb);
+        assert_int_equal(tokenize(a, strlen(a), &tb), 0);
+        tagger_span sp[8];
+        tagger_scratch_reset(s);
+        int n = tagger_tag_window(t, s, a, tb.tokens, tb.n, tb.keys, NULL, 3, 4, sp, 8);
+        assert_int_equal(n, 1);
+        assert_int_equal(sp[0].first_token, 3);
+        assert_int_equal(sp[0].last_token, 4);
+        assert_int_equal(sp[0].type, NERC_PERSON);
+        token_buf_free(&tb);
+    }
+
     /* document memory: a name tagged earlier in the document keeps its type */
     const char *c1 = "Talks were held with Zorvath Industries in Geneva on Monday.";
     const char *c2 = "Zorvath said it would hire 200 workers.";
