@@ -26,5 +26,6 @@ check "NERC_DATA overrides" '! (cd "$work" && NERC_DATA=/nonexistent "$prefix/bi
 check "pkg-config consumer" 'PKG_CONFIG_PATH=$prefix/lib/pkgconfig cc -o "$work/pc" "$repo/tests/install/consumer.c" $(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --cflags --libs nerc) -Wl,-rpath,"$prefix/lib" && [[ "$("$work/pc")" == "$expect" ]]'
 # CMake package
 check "find_package consumer" 'cmake -S "$repo/tests/install" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null && cmake --build "$work/consumer" >/dev/null && [[ "$("$work/consumer/consumer")" == "$expect" ]]'
+check "find_package consumer, static" '[[ "$("$work/consumer/consumer_static")" == "$expect" ]]'
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]
