@@ -218,6 +218,22 @@ static int add_forms(claims *c, token_buf *tb, const char *field, int32_t lem, u
     return 0;
 }
 
+/* Close a lexicon file and word the error, if any: rc from the loop, n the last
+ * data_file_next result, why the reason for rc (NULL: nerc_strerror). */
+static int finish_load(data_file *df, int rc, long n, const char *why, const char *path,
+                       char *err, size_t errlen)
+{
+    if (rc == 0 && n < -1) {
+        rc = (int)n;
+        why = n == NERC_EFORMAT ? "NUL byte in line" : "read error";
+    }
+    size_t lineno = df->lineno;
+    data_file_close(df);
+    if (rc < 0 && err && errlen)
+        snprintf(err, errlen, "%s:%zu: %s", path, lineno, why ? why : nerc_strerror(rc));
+    return rc;
+}
+
 static int load_predicates(claims *c, const char *path, token_buf *tb, char *err, size_t errlen)
 {
     data_file df;
@@ -275,15 +291,7 @@ static int load_predicates(claims *c, const char *path, token_buf *tb, char *err
             break;
         }
     }
-    if (rc == 0 && n < -1) {
-        rc = (int)n;
-        why = n == NERC_EFORMAT ? "NUL byte in line" : "read error";
-    }
-    size_t lineno = df.lineno;
-    data_file_close(&df);
-    if (rc < 0 && err && errlen)
-        snprintf(err, errlen, "%s:%zu: %s", path, lineno, why ? why : nerc_strerror(rc));
-    return rc;
+    return finish_load(&df, rc, n, why, path, err, errlen);
 }
 
 static int load_words(claims *c, const char *path, token_buf *tb, char *err, size_t errlen)
@@ -325,15 +333,7 @@ static int load_words(claims *c, const char *path, token_buf *tb, char *err, siz
             break;
         }
     }
-    if (rc == 0 && n < -1) {
-        rc = (int)n;
-        why = n == NERC_EFORMAT ? "NUL byte in line" : "read error";
-    }
-    size_t lineno = df.lineno;
-    data_file_close(&df);
-    if (rc < 0 && err && errlen)
-        snprintf(err, errlen, "%s:%zu: %s", path, lineno, why ? why : nerc_strerror(rc));
-    return rc;
+    return finish_load(&df, rc, n, why, path, err, errlen);
 }
 
 int claims_new(const char *data_dir, claims **out, char *err, size_t errlen)
