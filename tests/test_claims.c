@@ -213,7 +213,7 @@ static const tcase CASES[] = {
     {"The war within Syria had weakened the army.", ""},
     {"Many analysts believe the deal is fragile.", ""},
     {"The signed agreement covers energy.", ""},
-    {"The HTS-led government in Syria may not be friendly.", ""},
+    {"The HTS-led administration in Damascus may not stay friendly.", ""},
     {"A lot will depend on how the talks go.", ""},
     {"The strikes were described as limited.", ""},
     /* news verbs of the lexicon (irregular forms too) */
