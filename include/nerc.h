@@ -125,8 +125,8 @@ typedef struct nerc_triple {
     const char *date_text;
     size_t start, end;        /* evidence: the sentence's byte span */
     double confidence;
-    const char *subject_canonical; /* always the canonical name (US -> United States),
-                                    * the key to join rows on */
+    const char *subject_canonical; /* the canonical name (US -> United States), the key
+                                    * to join rows on; "" when unresolved */
 } nerc_triple;
 
 /* Handlers: return 0 to go on, non-zero to stop the document (the feed or finish
