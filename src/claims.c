@@ -2100,26 +2100,31 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
             if (!(cd->nsubj && cd->s[0].mention >= 0))
                 for (int step = 0; step < 3 && b >= 0 && (s->tokens[b].flags & TOK_WORD); step++)
                     b--;
+            /* '"...," army spokesman Brig. Gen. X told ...', 'X will respond, Iran's
+             * foreign minister Y said': step over the speaker's description (words,
+             * possessives, names and the stops of abbreviated ranks) */
+            long d = b;
+            if (cd->nsubj && cd->s[0].mention >= 0) {
+                d = (long)skip_ranks_back(s, x->m[cd->s[0].mention].first_tok) - 1;
+                for (int step = 0; step < 7 && d > 0; step++) {
+                    const token *tb = &s->tokens[d];
+                    if (!(tb->flags & (TOK_WORD | TOK_POSSESSIVE)) && st->ment[d] < 0)
+                        break;
+                    d--;
+                }
+            }
             if (b >= 0 && quote_before(x, (size_t)b, &qa, &qb)) {
                 cd->o_first = qa;
                 cd->o_last = qb;
-            } else if (b >= 0 && cd->nsubj && cd->s[0].mention >= 0) {
+            } else if (d >= 0 && d != b && quote_before(x, (size_t)d, &qa, &qb)) {
+                cd->o_first = qa;
+                cd->o_last = qb;
+            } else if (d >= 2 && cd->nsubj && cd->s[0].mention >= 0 && is_punct(s, (size_t)d, ',') &&
+                       (has_clause_word(x, 0, (size_t)d) || reads_as_clause(x, (size_t)d))) {
                 /* "Israel will respond, Defence Minister Yoav Gallant said": the
                  * reported clause comes first, the speaker after a comma */
-                /* step over the speaker's description: "Defence Minister", "Kremlin
-                 * spokesman", "Iran's foreign minister" (words, possessives and
-                 * names only, up to a comma) */
-                for (int step = 0; step < 7 && b > 0; step++) {
-                    const token *tb = &s->tokens[b];
-                    if (!(tb->flags & (TOK_WORD | TOK_POSSESSIVE)) && st->ment[b] < 0)
-                        break;
-                    b--;
-                }
-                if (b >= 2 && is_punct(s, (size_t)b, ',') &&
-                    (has_clause_word(x, 0, (size_t)b) || reads_as_clause(x, (size_t)b))) {
-                    cd->o_first = 0;
-                    cd->o_last = (uint32_t)b - 1;
-                }
+                cd->o_first = 0;
+                cd->o_last = (uint32_t)d - 1;
             }
         }
         /* a quoted word or two is no statement: "said “evening”" */

@@ -98,8 +98,14 @@ size_t add_bracket_acronyms(const sentence *s, candidate *c, size_t n, size_t ca
         if (!acr)
             continue;
         int covered = 0;
-        for (size_t k = 0; k < total && !covered; k++)
+        for (size_t k = 0; k < total && !covered; k++) {
             covered = c[k].start < acr->end && acr->start < c[k].end;
+            /* the model saw a name in "(SAF)" but not whose: the name before says */
+            if (covered && c[k].source == NERC_SRC_MODEL && c[k].start == acr->start &&
+                c[k].end == acr->end)
+                c[k] = (candidate){acr->start, acr->end, c[i].type, c[i].priority,
+                                   NERC_SRC_ALIAS, c[i].value, NULL, 0.9f};
+        }
         if (!covered)
             c[total++] = (candidate){acr->start, acr->end, c[i].type, c[i].priority,
                                      NERC_SRC_ALIAS, c[i].value, NULL, 0.9f};
@@ -119,7 +125,8 @@ int learn_aliases(doctable *aliases, const sentence *s, const candidate *c, size
             continue;
         if (c[i].type == NERC_PERSON && b > a) {
             uint32_t last = b;
-            while (last > a && is_name_suffix(s->keys + s->tokens[last].key, s->tokens[last].key_len))
+            while (last > a && ((s->tokens[last].flags & TOK_PUNCT) || /* the stop of "Jr." */
+                                is_name_suffix(s->keys + s->tokens[last].key, s->tokens[last].key_len)))
                 last--;
             const token *t = &s->tokens[last];
             if ((t->flags & TOK_UPPER) && t->key_len > 2 &&

@@ -97,6 +97,8 @@ static const tcase CASES[] = {
     /* active voice, tenses, auxiliaries */
     {"Marta Kovalenko visited Iran.", "Marta Kovalenko|visit|||"},
     {"Jordan strikes Hamas targets near the border.", "Jordan|strike|||"},
+    {"\"We hold the line,\" army spokesman Brig. Gen. Jonas Lindqvist told reporters.",
+     "Jonas Lindqvist|tell|||"},
     {"Jordan and Egypt strike Hamas targets.", "Jordan|strike|||;Egypt|strike|||"},
     {"The Arden Treaty sanctions on Vell remain in place.", ""},
     {"An army spokesperson, Lt. Col. Jonas Lindqvist, said the brigade withdrew.",

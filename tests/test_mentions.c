@@ -1,0 +1,110 @@
+/* test_mentions.c - titles out of spans, bracketed acronyms, learnt short forms. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doctable.h"
+#include "mentions.h"
+
+typedef struct fixture {
+    token_buf tb;
+    sentence s;
+} fixture;
+
+static void make(fixture *f, const char *text)
+{
+    token_buf_init(&f->tb);
+    assert_int_equal(tokenize(text, strlen(text), &f->tb), 0);
+    memset(&f->s, 0, sizeof f->s);
+    f->s.index = 1;
+    f->s.end = strlen(text);
+    f->s.text = text;
+    f->s.tokens = f->tb.tokens;
+    f->s.n_tokens = f->tb.n;
+    f->s.keys = f->tb.keys;
+}
+
+static void test_trim_titles(void **state)
+{
+    (void)state;
+    fixture f;
+    make(&f, "Lt. Col. Jonas Lindqvist spoke");
+    uint32_t first = 0;
+    trim_leading_titles(&f.s, &first, 5); /* Lt . Col . Jonas Lindqvist */
+    assert_int_equal(first, 4);
+    assert_true(is_title_token(&f.s, 0));
+    assert_false(is_title_token(&f.s, 4));
+    first = 4;
+    trim_leading_titles(&f.s, &first, 4); /* never past the last token */
+    assert_int_equal(first, 4);
+    token_buf_free(&f.tb);
+}
+
+static void test_bracketed_acronym(void **state)
+{
+    (void)state;
+    fixture f;
+    const char *t = "Sudanese Armed Forces (SAF) and Northern Vell Council (NVC) met Europe (OSCE).";
+    make(&f, t);
+    candidate c[8] = {
+        {0, 21, NERC_ORG, 60, NERC_SRC_GAZETTEER, "Sudanese Armed Forces", NULL, 0.95f},
+        {23, 26, NERC_ORG, 10, NERC_SRC_MODEL, "SAF", NULL, 0.8f},
+        {32, 53, NERC_ORG, 60, NERC_SRC_GAZETTEER, "Northern Vell Council", NULL, 0.95f},
+        {63, 69, NERC_LOCATION, 60, NERC_SRC_GAZETTEER, "Europe", NULL, 0.95f},
+    };
+    size_t n = add_bracket_acronyms(&f.s, c, 4, 8);
+    assert_int_equal(n, 5); /* NVC added; SAF re-read; OSCE does not start with E */
+    assert_int_equal(c[1].start, 23);
+    assert_string_equal(c[1].value, "Sudanese Armed Forces");
+    assert_int_equal(c[1].source, NERC_SRC_ALIAS);
+    assert_int_equal(c[3].start, 55);
+    assert_int_equal(c[3].end, 58);
+    assert_string_equal(c[3].value, "Northern Vell Council");
+    assert_int_equal(c[4].start, 63);
+
+    doctable *d = doctable_new();
+    assert_non_null(d);
+    assert_int_equal(learn_aliases(d, &f.s, c, n), 0);
+    nerc_type ty;
+    assert_string_equal(doctable_get(d, "nvc", 3, &ty), "Northern Vell Council");
+    assert_int_equal(ty, NERC_ORG);
+    assert_string_equal(doctable_get(d, "saf", 3, &ty), "Sudanese Armed Forces");
+    assert_null(doctable_get(d, "osce", 4, &ty));
+    doctable_free(d);
+    token_buf_free(&f.tb);
+}
+
+static void test_learnt_names(void **state)
+{
+    (void)state;
+    fixture f;
+    const char *t = "Jonas Lindqvist Jr. met Soong Mei-ling.";
+    make(&f, t);
+    candidate c[2] = {
+        {0, 19, NERC_PERSON, 60, NERC_SRC_GAZETTEER, "Jonas Lindqvist Jr.", NULL, 0.95f},
+        {24, 38, NERC_PERSON, 60, NERC_SRC_GAZETTEER, "Soong Mei-ling", NULL, 0.95f},
+    };
+    doctable *d = doctable_new();
+    assert_int_equal(learn_aliases(d, &f.s, c, 2), 0);
+    nerc_type ty;
+    assert_string_equal(doctable_get(d, "lindqvist", 9, &ty), "Jonas Lindqvist Jr.");
+    assert_string_equal(doctable_get(d, "soong", 5, &ty), "Soong Mei-ling");
+    assert_null(doctable_get(d, "jr", 2, &ty));
+    assert_null(doctable_get(d, "jonas", 5, &ty));
+    doctable_free(d);
+    token_buf_free(&f.tb);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_trim_titles),
+        cmocka_unit_test(test_bracketed_acronym),
+        cmocka_unit_test(test_learnt_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
