@@ -357,6 +357,8 @@ struct nerc_doc {
     size_t ds_cap;
     tagger_span *ts;
     size_t ts_cap;
+    tagger_window *tw; /* the model's windows in the sentence */
+    size_t tw_cap;
     unsigned char *gaz_types;
     size_t gaz_types_cap;
     claim_mention *cm;
@@ -423,6 +425,7 @@ void nerc_doc_free(nerc_doc *d)
     free(d->gm);
     free(d->ds);
     free(d->ts);
+    free(d->tw);
     free(d->gaz_types);
     free(d->cm);
     free(d->values.buf);
@@ -456,9 +459,13 @@ static int only_common_words(const word_set *w, const sentence *s, uint32_t a, u
  * sentence-initial common word such as "The" or "Post"): only there can the model add
  * a mention, as it never overrides the other sources. Sets [*lo, *hi] to the first
  * and last such token; returns 0 when there is none. */
-static int uncovered_names(nerc_doc *d, const sentence *s, size_t *lo, size_t *hi)
+/* Windows of tokens the model should decode: MODEL_MARGIN tokens either side of each
+ * capitalised word no other source covers (names reach a few words either side),
+ * merged where they touch. Writes at most n_tokens windows; returns how many. */
+static size_t model_windows(nerc_doc *d, const sentence *s, tagger_window *win)
 {
-    int first_word = 1, found = 0;
+    int first_word = 1;
+    size_t nw = 0;
     for (size_t i = 0; i < s->n_tokens; i++) {
         const token *t = &s->tokens[i];
         if (!(t->flags & TOK_WORD))
@@ -474,12 +481,15 @@ static int uncovered_names(nerc_doc *d, const sentence *s, size_t *lo, size_t *h
             covered = d->cands[k].c.start <= t->start && t->end <= d->cands[k].c.end;
         if (covered)
             continue;
-        if (!found)
-            *lo = i;
-        *hi = i;
-        found = 1;
+        uint32_t lo = i > MODEL_MARGIN ? (uint32_t)(i - MODEL_MARGIN) : 0;
+        uint32_t hi = i + MODEL_MARGIN < s->n_tokens ? (uint32_t)(i + MODEL_MARGIN)
+                                                     : (uint32_t)(s->n_tokens - 1);
+        if (nw && lo <= win[nw - 1].last + 1)
+            win[nw - 1].last = hi;
+        else
+            win[nw++] = (tagger_window){lo, hi};
     }
-    return found;
+    return nw;
 }
 
 typedef struct rule_ctx {
@@ -595,15 +605,15 @@ static int process_sentence(nerc_doc *d, const sentence *s)
     }
     /* 5. the statistical model fills the gaps, so it runs only on sentences with a
      * capitalised word no other source covers */
-    size_t lo = 0, hi = 0;
-    if (ctx->model && s->n_tokens > 0 && uncovered_names(d, s, &lo, &hi)) {
-        if (util_grow((void **)&d->ts, &d->ts_cap, s->n_tokens, sizeof *d->ts) < 0)
+    if (ctx->model && s->n_tokens > 0) {
+        if (util_grow((void **)&d->ts, &d->ts_cap, s->n_tokens, sizeof *d->ts) < 0 ||
+            util_grow((void **)&d->tw, &d->tw_cap, s->n_tokens, sizeof *d->tw) < 0)
             return NERC_ENOMEM;
-        /* decode a window around them: names reach a few words either side */
-        lo = lo > MODEL_MARGIN ? lo - MODEL_MARGIN : 0;
-        hi = hi + MODEL_MARGIN < s->n_tokens ? hi + MODEL_MARGIN : s->n_tokens - 1;
-        int nt = tagger_tag_window(ctx->model, d->tscratch, s->text, s->tokens, s->n_tokens,
-                                   s->keys, d->gaz_types, lo, hi, d->ts, d->ts_cap);
+        size_t nw = model_windows(d, s, d->tw);
+        int nt = nw ? tagger_tag_windows(ctx->model, d->tscratch, s->text, s->tokens,
+                                         s->n_tokens, s->keys, d->gaz_types, d->tw, nw, d->ts,
+                                         d->ts_cap)
+                    : 0;
         if (nt < 0)
             return nt;
         for (int i = 0; i < nt; i++) {

@@ -18,15 +18,32 @@
 #define MAX_BITS 24u
 #define DEFAULT_SCALE 0.001f
 
-/* Weights are stored sparsely: idx maps a bucket to its row in rows (row 0 is all
- * zeros and stands for every unlisted bucket), so memory is about 4 bytes per bucket
- * plus 28 bytes per non-zero bucket and loading touches only what the file lists. */
+/* Weights are stored sparsely: a bitmap marks the buckets that have a row, and the
+ * rows of those buckets follow in bucket order (row 0 is all zeros and stands for
+ * every unmarked bucket). A bucket's row number is 1 + the number of marked buckets
+ * before it: a per-64-bucket count plus a popcount. The bitmap and counts take 3 bits
+ * per bucket (192 KB for 2^20 buckets, so they stay in cache while decoding, where an
+ * array of row numbers took 4 MB and a cache miss per feature); rows take 28 bytes per
+ * non-zero bucket, and loading touches only what the file lists. */
+/* Tag-dependent features whose value comes from a small domain (the previous tag,
+ * alone or with the gazetteer byte or the memory bits) are looked up seven times per
+ * token: their rows are copied out once at load so decoding reads them from a few
+ * cache lines instead of the hash table (the sums, and so the tags, are unchanged). */
+#define SMALL_DOMAIN 16
+typedef struct tag_rows {
+    float trans[TAGGER_NTAGS][TAGGER_NTAGS];                /* template 31 */
+    float gaz[SMALL_DOMAIN][TAGGER_NTAGS][TAGGER_NTAGS];    /* template 42 */
+    float mem[SMALL_DOMAIN][TAGGER_NTAGS][TAGGER_NTAGS];    /* template 45 */
+} tag_rows;
+
 struct tagger {
     unsigned bits;
     float scale;
-    uint32_t *idx;  /* (1 << bits) row numbers */
-    float *rows;    /* nrows rows of TAGGER_NTAGS weights; row 0 is zero */
+    uint64_t *present; /* (1 << bits) / 64 words: bucket has a row */
+    uint32_t *rank;    /* per word: rows of the buckets before it, plus 1 */
+    float *rows;       /* nrows rows of TAGGER_NTAGS weights; row 0 is zero */
     size_t nrows;
+    tag_rows cached;
 };
 
 /* Document memory: what earlier sentences of the same document said about a word
@@ -356,23 +373,61 @@ static size_t features(tagger_scratch *s, const token *toks, size_t n, const cha
     return k;
 }
 
-/* Features of token i that depend on the previous tag p1 (first order), into f. */
+/* The tag-dependent feature templates with small domains (see tag_rows). */
+static uint64_t trans_feat(int p1)
+{
+    return feat(31, (uint64_t)p1);
+}
+
+static uint64_t mem_tag_feat(unsigned mt, int p1)
+{
+    return feat(45, comb(mt, (uint64_t)p1));
+}
+
+static uint64_t gaz_tag_feat(unsigned g0, int p1)
+{
+    return feat(42, (uint64_t)(g0 * 16 + (unsigned)p1));
+}
+
+/* Which small-domain tag features fire at token i: memory bits (or -1) and the
+ * gazetteer byte (or -1). */
+static void small_tag_values(const tagger_scratch *s, size_t n, const unsigned char *gaz,
+                             size_t i, int *mem, int *g)
+{
+    const tok_info *c = &s->info[i];
+    unsigned mt = c->mem & (MEM_PER | MEM_ORG | MEM_LOC | MEM_FIRST);
+    *mem = (c->flags & TOK_UPPER) && mt ? (int)mt : -1;
+    *g = -1;
+    if (gaz) {
+        unsigned g0 = gaz[i], gl = i ? gaz[i - 1] : 0, gr = i + 1 < n ? gaz[i + 1] : 0;
+        if ((g0 | gl | gr) && g0 < SMALL_DOMAIN)
+            *g = (int)g0;
+    }
+}
+
+/* The tag-dependent features of token i that depend on the word itself. */
+static size_t word_tag_features(const tagger_scratch *s, size_t i, int p1, uint64_t *f)
+{
+    const tok_info *c = &s->info[i];
+    f[0] = feat(33, comb((uint64_t)p1, c->word));
+    f[1] = feat(34, comb((uint64_t)p1, c->cshape));
+    return 2;
+}
+
+/* Features of token i that depend on the previous tag p1 (first order), into f, in
+ * the order decode() adds them. */
 static size_t tag_features(const tagger_scratch *s, size_t n, const unsigned char *gaz,
                            size_t i, int p1, uint64_t *f)
 {
-    const tok_info *c = &s->info[i];
     size_t k = 0;
-    f[k++] = feat(31, (uint64_t)p1);
-    f[k++] = feat(33, comb((uint64_t)p1, c->word));
-    f[k++] = feat(34, comb((uint64_t)p1, c->cshape));
-    unsigned mt = c->mem & (MEM_PER | MEM_ORG | MEM_LOC | MEM_FIRST);
-    if ((c->flags & TOK_UPPER) && mt)
-        f[k++] = feat(45, comb(mt, (uint64_t)p1));
-    if (gaz) {
-        unsigned g0 = gaz[i], gl = i ? gaz[i - 1] : 0, gr = i + 1 < n ? gaz[i + 1] : 0;
-        if (g0 | gl | gr)
-            f[k++] = feat(42, (uint64_t)(g0 * 16 + (unsigned)p1));
-    }
+    int mem, g;
+    small_tag_values(s, n, gaz, i, &mem, &g);
+    f[k++] = trans_feat(p1);
+    k += word_tag_features(s, i, p1, f + k);
+    if (mem >= 0)
+        f[k++] = mem_tag_feat((unsigned)mem, p1);
+    if (g >= 0)
+        f[k++] = gaz_tag_feat((unsigned)g, p1);
     return k;
 }
 #define MAX_TAG_FEATS 8
@@ -451,19 +506,95 @@ typedef struct weights {
     unsigned bits;
 } weights;
 
+/* Row number of bucket b (0: no row). */
+static size_t row_of(const tagger *t, size_t b)
+{
+    uint64_t word = t->present[b >> 6], bit = (uint64_t)1 << (b & 63);
+    if (!(word & bit))
+        return 0;
+    return t->rank[b >> 6] + (size_t)__builtin_popcountll(word & (bit - 1));
+}
+
+static const float *model_row(const tagger *t, uint64_t f)
+{
+    return t->rows + row_of(t, (size_t)(f >> (64 - t->bits))) * TAGGER_NTAGS;
+}
+
+static void add_row(const float *restrict row, float sc[restrict TAGGER_NTAGS])
+{
+    for (int t = 0; t < TAGGER_NTAGS; t++)
+        sc[t] += row[t];
+}
+
 static void add_rows(const weights *w, const uint64_t *f, size_t nf, float sc[TAGGER_NTAGS])
 {
-    for (size_t j = 0; j < nf; j++) {
-        size_t b = (size_t)(f[j] >> (64 - w->bits));
-        if (w->t) {
-            const float *row = w->t->rows + (size_t)w->t->idx[b] * TAGGER_NTAGS;
-            for (int t = 0; t < TAGGER_NTAGS; t++)
-                sc[t] += row[t];
-        } else {
-            const int32_t *row = w->iw + b * TAGGER_NTAGS;
-            for (int t = 0; t < TAGGER_NTAGS; t++)
-                sc[t] += (float)row[t];
+    if (w->t) {
+        /* the rows are scattered over megabytes: ask for all of them first */
+        const float *row[MAX_FEATS];
+        size_t m = 0;
+        for (size_t j = 0; j < nf; j++) {
+            size_t r = row_of(w->t, (size_t)(f[j] >> (64 - w->bits)));
+            if (!r)
+                continue;
+            row[m] = w->t->rows + r * TAGGER_NTAGS;
+            __builtin_prefetch(row[m]);
+            if (++m == MAX_FEATS) {
+                for (size_t k = 0; k < m; k++)
+                    add_row(row[k], sc);
+                m = 0;
+            }
         }
+        for (size_t k = 0; k < m; k++)
+            add_row(row[k], sc);
+        return;
+    }
+    for (size_t j = 0; j < nf; j++) {
+        const int32_t *row = w->iw + (size_t)(f[j] >> (64 - w->bits)) * TAGGER_NTAGS;
+        for (int t = 0; t < TAGGER_NTAGS; t++)
+            sc[t] += (float)row[t];
+    }
+}
+
+/* Copy the rows of the small-domain tag features out of the hash table. */
+static void cache_tag_rows(tagger *t)
+{
+    for (int p = 0; p < TAGGER_NTAGS; p++) {
+        memcpy(t->cached.trans[p], model_row(t, trans_feat(p)), sizeof t->cached.trans[p]);
+        for (unsigned v = 0; v < SMALL_DOMAIN; v++) {
+            memcpy(t->cached.gaz[v][p], model_row(t, gaz_tag_feat(v, p)),
+                   sizeof t->cached.gaz[v][p]);
+            memcpy(t->cached.mem[v][p], model_row(t, mem_tag_feat(v, p)),
+                   sizeof t->cached.mem[v][p]);
+        }
+    }
+}
+
+/* Scores of every tag after each previous tag p at token i: base plus the
+ * tag-dependent rows, added in tag_features() order. */
+static void tag_scores(const weights *w, const tagger_scratch *s, size_t n,
+                       const unsigned char *gaz, size_t i, int first,
+                       const float base[TAGGER_NTAGS], float *loc)
+{
+    uint64_t tf[MAX_TAG_FEATS];
+    int mem = -1, g = -1;
+    if (w->t)
+        small_tag_values(s, n, gaz, i, &mem, &g);
+    for (int p = 0; p < TAGGER_NTAGS; p++) {
+        float *sc = loc + p * TAGGER_NTAGS;
+        memcpy(sc, base, TAGGER_NTAGS * sizeof *sc);
+        if (first && p != TAGGER_O)
+            continue; /* unused: a sentence (or window) starts after O */
+        if (!w->t) {
+            add_rows(w, tf, tag_features(s, n, gaz, i, p, tf), sc);
+            continue;
+        }
+        const tag_rows *c = &w->t->cached;
+        add_row(c->trans[p], sc);
+        add_rows(w, tf, word_tag_features(s, i, p, tf), sc);
+        if (mem >= 0)
+            add_row(c->mem[mem][p], sc);
+        if (g >= 0)
+            add_row(c->gaz[g][p], sc);
     }
 }
 
@@ -478,35 +609,19 @@ static float prob_of(const float sc[TAGGER_NTAGS], int prev, int best)
 }
 
 /* Viterbi decoding over the BIO constraints (first order) of tokens [lo, hi] (the
- * features still see the whole sentence): s->tags gets the best sequence (O outside
- * the window), s->prob each tag's local probability given the previous tag. */
-static int decode(const weights *w, tagger_scratch *s, const char *text, const token *toks,
-                  size_t n, const char *keys, const unsigned char *gaz, size_t lo, size_t hi)
+ * features still see the whole sentence; prepare() must have run): s->tags gets the
+ * best sequence of the window, s->prob each tag's local probability given the
+ * previous tag. */
+static void decode_window(const weights *w, tagger_scratch *s, const token *toks, size_t n,
+                          const char *keys, const unsigned char *gaz, size_t lo, size_t hi,
+                          int headline)
 {
-    int headline = prepare(s, text, toks, n, keys);
-    if (headline < 0)
-        return headline;
-    if (n == 0)
-        return headline;
-    if (hi >= n)
-        hi = n - 1;
-    for (size_t i = 0; i < n; i++) {
-        s->tags[i] = TAGGER_O;
-        s->prob[i] = 1.0f;
-    }
-    uint64_t tf[MAX_TAG_FEATS];
     for (size_t i = lo; i <= hi; i++) {
         size_t nf = features(s, toks, n, keys, gaz, i, headline);
         float base[TAGGER_NTAGS] = {0};
         add_rows(w, s->feats, nf, base);
         float *loc = s->local + i * TAGGER_NTAGS * TAGGER_NTAGS;
-        for (int p = 0; p < TAGGER_NTAGS; p++) {
-            float *sc = loc + p * TAGGER_NTAGS;
-            memcpy(sc, base, sizeof base);
-            if (i == lo && p != TAGGER_O)
-                continue; /* unused: a sentence (or window) starts after O */
-            add_rows(w, tf, tag_features(s, n, gaz, i, p, tf), sc);
-        }
+        tag_scores(w, s, n, gaz, i, i == lo, base, loc);
         float *v = s->vit + i * TAGGER_NTAGS;
         unsigned char *bk = s->back + i * TAGGER_NTAGS;
         for (int t = 0; t < TAGGER_NTAGS; t++) {
@@ -531,21 +646,46 @@ static int decode(const weights *w, tagger_scratch *s, const char *text, const t
             bk[t] = (unsigned char)bp;
         }
     }
-    if (lo <= hi) {
-        const float *v = s->vit + hi * TAGGER_NTAGS;
-        int t = TAGGER_O;
-        for (int k = 1; k < TAGGER_NTAGS; k++)
-            if (v[k] > v[t])
-                t = k;
-        for (size_t i = hi + 1; i-- > lo;) {
-            s->tags[i] = (unsigned char)t;
-            t = s->back[i * TAGGER_NTAGS + t];
-        }
-        for (size_t i = lo; i <= hi; i++) {
-            int p = i > lo ? s->tags[i - 1] : TAGGER_O;
-            s->prob[i] = prob_of(s->local + (i * TAGGER_NTAGS + (size_t)p) * TAGGER_NTAGS, p,
-                                 s->tags[i]);
-        }
+    const float *v = s->vit + hi * TAGGER_NTAGS;
+    int t = TAGGER_O;
+    for (int k = 1; k < TAGGER_NTAGS; k++)
+        if (v[k] > v[t])
+            t = k;
+    for (size_t i = hi + 1; i-- > lo;) {
+        s->tags[i] = (unsigned char)t;
+        t = s->back[i * TAGGER_NTAGS + t];
+    }
+    for (size_t i = lo; i <= hi; i++) {
+        int p = i > lo ? s->tags[i - 1] : TAGGER_O;
+        s->prob[i] = prob_of(s->local + (i * TAGGER_NTAGS + (size_t)p) * TAGGER_NTAGS, p,
+                             s->tags[i]);
+    }
+}
+
+/* Decode the windows (sorted, disjoint; clamped to the sentence); every token outside
+ * them is O. Returns whether the sentence is a headline, or a negative NERC_E*. */
+static int decode(const weights *w, tagger_scratch *s, const char *text, const token *toks,
+                  size_t n, const char *keys, const unsigned char *gaz,
+                  const tagger_window *win, size_t nwin)
+{
+    int headline = prepare(s, text, toks, n, keys);
+    if (headline < 0 || n == 0)
+        return headline;
+    for (size_t i = 0; i < n; i++) {
+        s->tags[i] = TAGGER_O;
+        s->prob[i] = 1.0f;
+    }
+    size_t next = 0; /* first token a window may start at */
+    for (size_t k = 0; k < nwin; k++) {
+        size_t lo = win[k].first, hi = win[k].last;
+        if (lo < next)
+            lo = next;
+        if (hi >= n)
+            hi = n - 1;
+        if (lo > hi)
+            continue;
+        decode_window(w, s, toks, n, keys, gaz, lo, hi, headline);
+        next = hi + 1;
     }
     return headline;
 }
@@ -584,7 +724,8 @@ int tagger_tag_bio(const tagger *t, tagger_scratch *s, const char *text, const t
     if (!t || !s || (n && (!text || !toks || !keys || !tags)))
         return NERC_EARG;
     weights w = {t, NULL, t->bits};
-    int rc = decode(&w, s, text, toks, n, keys, gaz, 0, n ? n - 1 : 0);
+    tagger_window all = {0, n ? (uint32_t)(n - 1) : 0};
+    int rc = decode(&w, s, text, toks, n, keys, gaz, &all, 1);
     if (rc < 0)
         return rc;
     remember(s, n, gaz, rc);
@@ -597,19 +738,30 @@ int tagger_tag(const tagger *t, tagger_scratch *s, const char *text, const token
                size_t n, const char *keys, const unsigned char *gaz, tagger_span *out,
                size_t cap)
 {
-    return tagger_tag_window(t, s, text, toks, n, keys, gaz, 0, n ? n - 1 : 0, out, cap);
+    tagger_window all = {0, n ? (uint32_t)(n - 1) : 0};
+    return tagger_tag_windows(t, s, text, toks, n, keys, gaz, &all, 1, out, cap);
 }
 
 int tagger_tag_window(const tagger *t, tagger_scratch *s, const char *text, const token *toks,
                       size_t n, const char *keys, const unsigned char *gaz, size_t lo,
                       size_t hi, tagger_span *out, size_t cap)
 {
+    if (lo > UINT32_MAX || hi > UINT32_MAX)
+        return NERC_EARG;
+    tagger_window one = {(uint32_t)lo, (uint32_t)hi};
+    return tagger_tag_windows(t, s, text, toks, n, keys, gaz, &one, 1, out, cap);
+}
+
+int tagger_tag_windows(const tagger *t, tagger_scratch *s, const char *text, const token *toks,
+                       size_t n, const char *keys, const unsigned char *gaz,
+                       const tagger_window *win, size_t nwin, tagger_span *out, size_t cap)
+{
     static const int type_of[TAGGER_NTAGS] = {-1,        NERC_PERSON, NERC_PERSON, NERC_ORG,
                                               NERC_ORG,  NERC_LOCATION, NERC_LOCATION};
-    if (!t || !s || (n && (!text || !toks || !keys)) || (cap && !out))
+    if (!t || !s || (n && (!text || !toks || !keys)) || (cap && !out) || (nwin && !win))
         return NERC_EARG;
     weights w = {t, NULL, t->bits};
-    int rc = decode(&w, s, text, toks, n, keys, gaz, lo, hi);
+    int rc = decode(&w, s, text, toks, n, keys, gaz, win, nwin);
     if (rc < 0)
         return rc;
     remember(s, n, gaz, rc);
@@ -642,12 +794,14 @@ void tagger_free(tagger *t)
 {
     if (!t)
         return;
-    free(t->idx);
+    free(t->present);
+    free(t->rank);
     free(t->rows);
     free(t);
 }
 
-/* A model with room for nz non-zero rows; idx is left for the caller to fill. */
+/* A model with room for nz non-zero rows and no bucket marked; the caller marks the
+ * buckets in increasing order with mark_bucket() and then calls finish_ranks(). */
 static tagger *tagger_alloc(unsigned bits, float scale, size_t nz)
 {
     tagger *t = calloc(1, sizeof *t);
@@ -655,9 +809,11 @@ static tagger *tagger_alloc(unsigned bits, float scale, size_t nz)
         return NULL;
     t->bits = bits;
     t->scale = scale;
-    t->idx = malloc(((size_t)1 << bits) * sizeof *t->idx);
+    size_t words = ((size_t)1 << bits) / 64;
+    t->present = calloc(words, sizeof *t->present);
+    t->rank = malloc(words * sizeof *t->rank);
     t->rows = malloc((nz + 1) * TAGGER_NTAGS * sizeof *t->rows);
-    if (!t->idx || !t->rows) {
+    if (!t->present || !t->rank || !t->rows) {
         tagger_free(t);
         return NULL;
     }
@@ -665,6 +821,23 @@ static tagger *tagger_alloc(unsigned bits, float scale, size_t nz)
         t->rows[k] = 0;
     t->nrows = 1;
     return t;
+}
+
+/* Give bucket b (above every bucket marked before) the next row; returns that row. */
+static float *mark_bucket(tagger *t, size_t b)
+{
+    t->present[b >> 6] |= (uint64_t)1 << (b & 63);
+    return t->rows + t->nrows++ * TAGGER_NTAGS;
+}
+
+static void finish_ranks(tagger *t)
+{
+    size_t words = ((size_t)1 << t->bits) / 64;
+    uint32_t before = 1;
+    for (size_t w = 0; w < words; w++) {
+        t->rank[w] = before;
+        before += (uint32_t)__builtin_popcountll(t->present[w]);
+    }
 }
 
 size_t tagger_nonzero(const tagger *t)
@@ -815,7 +988,6 @@ static int parse_model(const char *path, reader *r, tagger **out, char *err, siz
         return NERC_ENOMEM;
     }
     long long bucket = -1;
-    size_t filled = 0; /* idx[0..filled) is set */
     for (long long i = 0; i < nw; i++) {
         if (!next_line(r, &a, &b))
             FAIL("file ends after %lld of %lld weight lines", i, nw);
@@ -861,16 +1033,15 @@ static int parse_model(const char *path, reader *r, tagger **out, char *err, siz
             if (p != b)
                 FAIL("expected %d integer weights", TAGGER_NTAGS);
         }
-        memset(t->idx + filled, 0, ((size_t)bucket - filled) * sizeof *t->idx);
-        t->idx[bucket] = (uint32_t)t->nrows++;
-        filled = (size_t)bucket + 1;
+        mark_bucket(t, (size_t)bucket); /* the row was read in place */
     }
-    memset(t->idx + filled, 0, (((size_t)1 << bits) - filled) * sizeof *t->idx);
+    finish_ranks(t);
     if (!next_line(r, &a, &b) || !line_is(a, b, "end", &rest) || rest != b)
         FAIL("expected 'end'");
     if (next_line(r, &a, &b))
         FAIL("text after 'end'");
 #undef FAIL
+    cache_tag_rows(t);
     *out = t;
     return 0;
 }
@@ -941,9 +1112,10 @@ int tagger_save(const tagger *t, const char *path, char *err, size_t errlen)
     size_t prev = 0;
     int first = 1, range = 0;
     for (size_t r = 0; r < rows; r++) {
-        if (!t->idx[r])
+        size_t ri = row_of(t, r);
+        if (!ri)
             continue;
-        const float *row = t->rows + (size_t)t->idx[r] * TAGGER_NTAGS;
+        const float *row = t->rows + ri * TAGGER_NTAGS;
         char line[W2_LINE + 1], *p = line;
         unsigned long d = first ? r : r - prev;
         for (int j = W2_DELTA - 1; j >= 0; j--)
@@ -1027,7 +1199,8 @@ int tagger_trainer_learn(tagger_trainer *tr, tagger_scratch *s, const char *text
     /* structured perceptron: decode the whole sentence, then move the weights
      * towards the gold path and away from the predicted one where they differ */
     weights w = {NULL, tr->w, tr->bits};
-    int headline = decode(&w, s, text, toks, n, keys, gaz, 0, n ? n - 1 : 0);
+    tagger_window all = {0, n ? (uint32_t)(n - 1) : 0};
+    int headline = decode(&w, s, text, toks, n, keys, gaz, &all, 1);
     if (headline < 0)
         return headline;
     tr->step++;
@@ -1084,14 +1257,12 @@ int tagger_trainer_model(const tagger_trainer *tr, float prune, tagger **out)
         int any = 0;
         for (int k = 0; k < TAGGER_NTAGS; k++)
             any |= row[k] != 0;
-        if (!any) {
-            t->idx[r] = 0;
-            continue;
-        }
-        memcpy(t->rows + t->nrows * TAGGER_NTAGS, row, TAGGER_NTAGS * sizeof *row);
-        t->idx[r] = (uint32_t)t->nrows++;
+        if (any)
+            memcpy(mark_bucket(t, r), row, TAGGER_NTAGS * sizeof *row);
     }
+    finish_ranks(t);
     free(w);
+    cache_tag_rows(t);
     *out = t;
     return 0;
 }

@@ -87,6 +87,17 @@ int tagger_tag_window(const tagger *t, tagger_scratch *s, const char *text, cons
                       size_t n, const char *keys, const unsigned char *gaz, size_t lo,
                       size_t hi, tagger_span *out, size_t cap);
 
+/* The same over several windows of tokens [first, last] (sorted, disjoint): each is
+ * decoded on its own as if the tokens before it were outside a name; every other
+ * token is O. */
+typedef struct tagger_window {
+    uint32_t first, last;
+} tagger_window;
+
+int tagger_tag_windows(const tagger *t, tagger_scratch *s, const char *text, const token *toks,
+                       size_t n, const char *keys, const unsigned char *gaz,
+                       const tagger_window *win, size_t nwin, tagger_span *out, size_t cap);
+
 /* Like tagger_tag, but writes the BIO tag of every token (tags must hold n bytes). */
 int tagger_tag_bio(const tagger *t, tagger_scratch *s, const char *text, const token *toks,
                    size_t n, const char *keys, const unsigned char *gaz, unsigned char *tags);

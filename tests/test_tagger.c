@@ -238,6 +238,29 @@ static void test_shipped_model(void **state)
         token_buf_free(&tb);
     }
 
+    /* several windows: tokens 0-1 and 3-4 are decoded, "Berlin" (token 6) is not;
+     * an overlapping window is cut where the one before it ends */
+    {
+        token_buf tb;
+        token_buf_init(&tb);
+        assert_int_equal(tokenize(a, strlen(a), &tb), 0);
+        tagger_span sp[8];
+        tagger_window win[3] = {{0, 1}, {3, 4}, {4, 5}};
+        tagger_scratch_reset(s);
+        int n = tagger_tag_windows(t, s, a, tb.tokens, tb.n, tb.keys, NULL, win, 3, sp, 8);
+        assert_int_equal(n, 2);
+        assert_int_equal(sp[0].first_token, 0);
+        assert_int_equal(sp[0].last_token, 1);
+        assert_int_equal(sp[0].type, NERC_PERSON);
+        assert_int_equal(sp[1].first_token, 3);
+        assert_int_equal(sp[1].last_token, 4);
+        assert_int_equal(sp[1].type, NERC_PERSON);
+        /* no windows: nothing is decoded */
+        assert_int_equal(tagger_tag_windows(t, s, a, tb.tokens, tb.n, tb.keys, NULL, NULL, 0,
+                                            sp, 8), 0);
+        token_buf_free(&tb);
+    }
+
     /* document memory: a name tagged earlier in the document keeps its type */
     const char *c1 = "Talks were held with Zorvath Industries in Geneva on Monday.";
     const char *c2 = "Zorvath said it would hire 200 workers.";
