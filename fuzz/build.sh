@@ -22,7 +22,7 @@ for src in "$root"/src/*.c; do
   $CC $cflags $san -fsanitize=fuzzer-no-link -c "$src" -o "$out/obj/$s.o"
   objs+=("$out/obj/$s.o")
 done
-targets=${FUZZ_TARGETS:-"tokenizer dates gazetteer rules writer jsonl pipeline"}
+targets=${FUZZ_TARGETS:-"tokenizer dates gazetteer rules writer jsonl pipeline images"}
 for t in $targets; do
   $CC $cflags $san -fsanitize=fuzzer -I"$here" "$here/fuzz_$t.c" "${objs[@]}" \
     $pc_libs -lcsv -lm -lpthread -o "$out/fuzz_$t"

@@ -13,7 +13,7 @@ if [ "${NERC_FUZZ_NOBUILD:-0}" != 1 ]; then
   "$here/build.sh" "$out" >/dev/null || { echo "fuzz: build failed"; exit 2; }
 fi
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(tokenizer dates gazetteer rules writer jsonl pipeline)
+[ ${#targets[@]} -eq 0 ] && targets=(tokenizer dates gazetteer rules writer jsonl pipeline images)
 fail=0
 for t in "${targets[@]}"; do
   mkdir -p "$out/corpus/$t" "$out/crashes/$t"

@@ -157,6 +157,11 @@ typedef struct nerc_options {
     int keep_hedged;                /* also emit negated and modal claims ("did not
                                      * confirm", "may strike"), marked in polarity and
                                      * modality */
+    const char *cache_dir;          /* keep compiled images of the gazetteers, rule
+                                     * patterns and model here and use them on later
+                                     * runs with the same files (created if missing;
+                                     * safe to share between processes and to delete);
+                                     * NULL: no cache, the text is read every time */
 } nerc_options;
 
 NERC_API nerc_options nerc_default_options(void);
@@ -179,7 +184,17 @@ typedef struct nerc_info {
     size_t gazetteer_entities;
     size_t rules;
     int model_loaded;
+    int gazetteer_cache;  /* NERC_CACHE_*: how the gazetteers were loaded */
+    int rules_cache;      /* NERC_CACHE_*: how the rule patterns were compiled */
+    int model_cache;      /* NERC_CACHE_*: how the tagger model was loaded */
 } nerc_info;
+
+enum {
+    NERC_CACHE_OFF = 0,     /* no cache_dir (or no files): read as text, compiled */
+    NERC_CACHE_HIT,         /* taken from the cache's image */
+    NERC_CACHE_WRITTEN,     /* read as text, image written for the next run */
+    NERC_CACHE_UNWRITABLE   /* read as text, the image could not be written */
+};
 NERC_API void nerc_get_info(const nerc *ctx, nerc_info *info);
 
 /* Per-document options. */

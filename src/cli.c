@@ -1003,6 +1003,16 @@ static void header(const cli_options *o, output *out)
     outbuf_free(&b);
 }
 
+static const char *cache_state_name(int state)
+{
+    switch (state) {
+    case NERC_CACHE_HIT: return "from the cache";
+    case NERC_CACHE_WRITTEN: return "read as text, cache image written";
+    case NERC_CACHE_UNWRITABLE: return "read as text, cache directory not writable";
+    default: return "read as text, no cache";
+    }
+}
+
 int cli_run(cli_options *o)
 {
     signal(SIGPIPE, SIG_IGN); /* a closed pipe shows up as EPIPE: stop quietly */
@@ -1127,10 +1137,12 @@ int cli_run(cli_options *o)
         nerc_get_info(ctx, &info);
         fprintf(stderr,
                 "nerc: %zu documents read: %zu processed, %zu failed, %zu skipped (malformed line or item); "
-                "%zu inputs unreadable; %zu bytes; %zu aliases of %zu entities, %zu rules, model %s\n",
+                "%zu inputs unreadable; %zu bytes; %zu aliases of %zu entities (%s), %zu rules (%s), model %s (%s)\n",
                 t.docs, t.processed, t.failed, t.skipped, t.input_errors, t.bytes,
-                info.gazetteer_aliases, info.gazetteer_entities, info.rules,
-                info.model_loaded ? "on" : "off");
+                info.gazetteer_aliases, info.gazetteer_entities,
+                cache_state_name(info.gazetteer_cache), info.rules,
+                cache_state_name(info.rules_cache), info.model_loaded ? "on" : "off",
+                cache_state_name(info.model_cache));
     }
     nerc_free(ctx);
     int status = (t.failed || t.skipped || t.input_errors || oom) ? 1 : 0;

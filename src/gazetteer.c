@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "cache.h"
 #include "util.h"
 
 #define NO_ENTRY UINT32_MAX
@@ -45,6 +47,10 @@ struct gazetteer {
     /* distinct (type, canonical) counting while loading */
     uint32_t *canon_set;
     size_t canon_cap, canon_count;
+    /* an attached image: pool, edges, nodes and entries point into it, read-only */
+    const void *image;
+    size_t image_len;
+    int image_mapped; /* image is an mmap of a file (else the caller's memory) */
 };
 
 /* Offsets in the pool are 32-bit: a gazetteer larger than 4 GiB is refused. */
@@ -78,10 +84,15 @@ void gazetteer_free(gazetteer *g)
 {
     if (!g)
         return;
-    free(g->pool.buf);
-    free(g->edges);
-    free(g->nodes);
-    free(g->entries);
+    if (g->image) {
+        if (g->image_mapped)
+            cache_unmap(g->image, g->image_len);
+    } else {
+        free(g->pool.buf);
+        free(g->edges);
+        free(g->nodes);
+        free(g->entries);
+    }
     free(g->views);
     free(g->canon_set);
     token_buf_free(&g->scratch);
@@ -147,8 +158,8 @@ static uint32_t child_of(gazetteer *g, uint32_t parent, const char *key, size_t 
     return c;
 }
 
-/* Count distinct (type, canonical) pairs with a small hash set of pool offsets. */
-static int note_canonical(gazetteer *g, uint32_t canon_off, nerc_type type)
+/* Count distinct (type, canonical) pairs with a small hash set of entry indexes. */
+static int note_canonical(gazetteer *g, uint32_t index)
 {
     if ((g->canon_count + 1) * 2 > g->canon_cap) {
         size_t cap = g->canon_cap ? g->canon_cap * 2 : 1024;
@@ -171,23 +182,67 @@ static int note_canonical(gazetteer *g, uint32_t canon_off, nerc_type type)
         g->canon_set = t;
         g->canon_cap = cap;
     }
-    const char *s = g->pool.buf + canon_off;
+    const entry_rec *r = &g->entries[index];
+    const char *s = g->pool.buf + r->canonical;
     size_t n = strlen(s);
-    size_t j = util_hash(type, s, n) & (g->canon_cap - 1);
+    size_t j = util_hash(r->type, s, n) & (g->canon_cap - 1);
     while (g->canon_set[j] != UINT32_MAX) {
         const entry_rec *e = &g->entries[g->canon_set[j]];
-        if (e->type == type && strcmp(g->pool.buf + e->canonical, s) == 0)
+        if (e->type == r->type && strcmp(g->pool.buf + e->canonical, s) == 0)
             return 0;
         j = (j + 1) & (g->canon_cap - 1);
     }
-    g->canon_set[j] = (uint32_t)(g->entry_count - 1);
+    g->canon_set[j] = index;
     g->canon_count++;
+    return 0;
+}
+
+/* Make the gazetteer writable again after a freeze or an attached image: heap copies
+ * of the arrays and the canonical set rebuilt, so that adding goes on counting
+ * correctly. */
+static int reopen(gazetteer *g)
+{
+    if (g->image) {
+        strpool pool = {malloc(g->pool.len ? g->pool.len : 1), g->pool.len, g->pool.len};
+        edge *edges = malloc(g->edge_cap * sizeof *edges);
+        node *nodes = malloc((g->node_count ? g->node_count : 1) * sizeof *nodes);
+        entry_rec *entries = malloc((g->entry_count ? g->entry_count : 1) * sizeof *entries);
+        if (!pool.buf || !edges || !nodes || !entries) {
+            free(pool.buf);
+            free(edges);
+            free(nodes);
+            free(entries);
+            return NERC_ENOMEM;
+        }
+        memcpy(pool.buf, g->pool.buf, g->pool.len);
+        memcpy(edges, g->edges, g->edge_cap * sizeof *edges);
+        memcpy(nodes, g->nodes, g->node_count * sizeof *nodes);
+        memcpy(entries, g->entries, g->entry_count * sizeof *entries);
+        if (g->image_mapped)
+            cache_unmap(g->image, g->image_len);
+        g->image = NULL;
+        g->image_len = 0;
+        g->pool = pool;
+        g->edges = edges;
+        g->nodes = nodes;
+        g->node_cap = g->node_count;
+        g->entries = entries;
+        g->entry_cap = g->entry_count;
+    }
+    if (!g->canon_set && g->entry_count) {
+        g->canon_count = 0;
+        for (size_t i = 0; i < g->entry_count; i++)
+            if (note_canonical(g, (uint32_t)i) < 0)
+                return NERC_ENOMEM;
+    }
     return 0;
 }
 
 int gazetteer_add(gazetteer *g, const char *surface, size_t len, nerc_type type,
                   const char *canonical, const char *id, unsigned flags)
 {
+    if ((g->image || (!g->canon_set && g->entry_count)) && reopen(g) < 0)
+        return NERC_ENOMEM;
     if (tokenize(surface, len, &g->scratch) < 0)
         return NERC_ENOMEM;
     if (g->scratch.n == 0)
@@ -242,7 +297,7 @@ int gazetteer_add(gazetteer *g, const char *surface, size_t len, nerc_type type,
     *link = (uint32_t)(g->entry_count - 1);
     free(g->views);
     g->views = NULL;
-    if (note_canonical(g, r->canonical, type) < 0)
+    if (note_canonical(g, (uint32_t)(g->entry_count - 1)) < 0)
         return NERC_ENOMEM;
     return 1;
 }
@@ -480,4 +535,211 @@ const gaz_entry *gazetteer_lookup(const gazetteer *g, const token *toks, size_t 
         if (g->entries[e].type == type)
             return gazetteer_entry(g, e);
     return NULL;
+}
+
+/* ------------------------------------------------------------ images */
+
+/* Layout of an image: this header, then the pool, edge table, nodes and entries,
+ * each at an 8-byte aligned offset, in the byte order and struct layout of the
+ * machine that wrote it (an image is a local cache, not an exchange format). */
+#define IMAGE_MAGIC "NERCGAZ\n"
+#define IMAGE_VERSION 1u
+#define IMAGE_ENDIAN 0x01020304u
+
+typedef struct image_header {
+    char magic[8];
+    uint32_t version, endian;
+    uint32_t sizes;         /* sizeof edge, node, entry_rec, packed 3 x 8 bits */
+    uint32_t file_count;
+    uint64_t fingerprint;
+    uint64_t total;         /* bytes in the image */
+    uint64_t pool_len, edge_cap, edge_count, node_count, entry_count, entities;
+    uint64_t off_pool, off_edges, off_nodes, off_entries;
+} image_header;
+
+static uint32_t struct_sizes(void)
+{
+    return (uint32_t)(sizeof(edge) | sizeof(node) << 8 | sizeof(entry_rec) << 16);
+}
+
+static uint64_t align8(uint64_t x)
+{
+    return (x + 7) & ~(uint64_t)7;
+}
+
+static void plan_image(const gazetteer *g, uint64_t fingerprint, image_header *h)
+{
+    memset(h, 0, sizeof *h);
+    memcpy(h->magic, IMAGE_MAGIC, 8);
+    h->version = IMAGE_VERSION;
+    h->endian = IMAGE_ENDIAN;
+    h->sizes = struct_sizes();
+    h->file_count = g->file_count;
+    h->fingerprint = fingerprint;
+    h->pool_len = g->pool.len;
+    h->edge_cap = g->edge_cap;
+    h->edge_count = g->edge_count;
+    h->node_count = g->node_count;
+    h->entry_count = g->entry_count;
+    h->entities = g->canon_count;
+    h->off_pool = align8(sizeof *h);
+    h->off_edges = align8(h->off_pool + h->pool_len);
+    h->off_nodes = align8(h->off_edges + h->edge_cap * sizeof(edge));
+    h->off_entries = align8(h->off_nodes + h->node_count * sizeof(node));
+    h->total = align8(h->off_entries + h->entry_count * sizeof(entry_rec));
+}
+
+static int write_at(int fd, uint64_t *pos, uint64_t at, const void *p, size_t n)
+{
+    static const char zeros[8];
+    while (*pos < at) { /* alignment padding */
+        size_t pad = (size_t)(at - *pos);
+        if (pad > sizeof zeros)
+            return NERC_EARG;
+        if (write(fd, zeros, pad) != (ssize_t)pad)
+            return NERC_EIO;
+        *pos = at;
+    }
+    const char *c = p;
+    while (n) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return NERC_EIO;
+        c += w;
+        n -= (size_t)w;
+        *pos += (uint64_t)w;
+    }
+    return 0;
+}
+
+int gazetteer_save_image(const gazetteer *g, int fd, uint64_t fingerprint)
+{
+    if (!g || fd < 0 || !g->views)
+        return NERC_EARG;
+    image_header h;
+    plan_image(g, fingerprint, &h);
+    uint64_t pos = 0;
+    int rc = write_at(fd, &pos, 0, &h, sizeof h);
+    if (!rc)
+        rc = write_at(fd, &pos, h.off_pool, g->pool.buf, g->pool.len);
+    if (!rc)
+        rc = write_at(fd, &pos, h.off_edges, g->edges, g->edge_cap * sizeof(edge));
+    if (!rc)
+        rc = write_at(fd, &pos, h.off_nodes, g->nodes, g->node_count * sizeof(node));
+    if (!rc)
+        rc = write_at(fd, &pos, h.off_entries, g->entries, g->entry_count * sizeof(entry_rec));
+    if (!rc)
+        rc = write_at(fd, &pos, h.total, "", 0);
+    return rc;
+}
+
+/* Does [off, off + count * size) lie inside an image of len bytes? */
+static int section_ok(uint64_t off, uint64_t count, size_t size, uint64_t len)
+{
+    return off % 8 == 0 && off <= len && count <= (len - off) / size;
+}
+
+/* Check everything matching relies on, so that a damaged image is refused instead of
+ * read out of bounds or walked forever. */
+static int image_valid(const unsigned char *base, size_t len, uint64_t fingerprint)
+{
+    image_header h;
+    if (len < sizeof h || (uintptr_t)base % 8)
+        return 0;
+    memcpy(&h, base, sizeof h);
+    if (memcmp(h.magic, IMAGE_MAGIC, 8) != 0 || h.version != IMAGE_VERSION ||
+        h.endian != IMAGE_ENDIAN || h.sizes != struct_sizes() || h.fingerprint != fingerprint ||
+        h.total != len)
+        return 0;
+    if (h.pool_len < 1 || h.pool_len > UINT32_MAX || !section_ok(h.off_pool, h.pool_len, 1, len) ||
+        h.edge_cap == 0 || (h.edge_cap & (h.edge_cap - 1)) || h.edge_count >= h.edge_cap ||
+        !section_ok(h.off_edges, h.edge_cap, sizeof(edge), len) || h.node_count < 1 ||
+        h.node_count > UINT32_MAX || !section_ok(h.off_nodes, h.node_count, sizeof(node), len) ||
+        h.entry_count >= UINT32_MAX ||
+        !section_ok(h.off_entries, h.entry_count, sizeof(entry_rec), len) ||
+        h.entities > h.entry_count)
+        return 0;
+    const char *pool = (const char *)base + h.off_pool;
+    if (pool[h.pool_len - 1] != '\0')
+        return 0;
+    const edge *edges = (const edge *)(base + h.off_edges);
+    uint64_t used = 0;
+    for (uint64_t i = 0; i < h.edge_cap; i++) {
+        const edge *e = &edges[i];
+        if (!e->child)
+            continue;
+        used++;
+        if (e->child >= h.node_count || e->parent >= h.node_count || e->key >= h.pool_len ||
+            e->key_len >= h.pool_len - e->key)
+            return 0;
+    }
+    if (used != h.edge_count) /* so at least one slot is empty and probes end */
+        return 0;
+    const node *nodes = (const node *)(base + h.off_nodes);
+    for (uint64_t i = 0; i < h.node_count; i++)
+        if (nodes[i].first_entry != NO_ENTRY && nodes[i].first_entry >= h.entry_count)
+            return 0;
+    const entry_rec *entries = (const entry_rec *)(base + h.off_entries);
+    for (uint64_t i = 0; i < h.entry_count; i++) {
+        const entry_rec *r = &entries[i];
+        /* a node's entries are chained in index order, so a chain cannot loop */
+        if (r->canonical >= h.pool_len || r->id >= h.pool_len || r->cased >= h.pool_len ||
+            r->type >= NERC_TYPE_COUNT || r->type == NERC_DATE ||
+            (r->next != NO_ENTRY && (r->next <= i || r->next >= h.entry_count)))
+            return 0;
+    }
+    return 1;
+}
+
+int gazetteer_attach_image(gazetteer *g, const void *base, size_t len, uint64_t fingerprint)
+{
+    if (!g || !base || g->entry_count || g->image)
+        return NERC_EARG;
+    if (!image_valid(base, len, fingerprint))
+        return NERC_EFORMAT;
+    image_header h;
+    memcpy(&h, base, sizeof h);
+    const unsigned char *b = base;
+    /* the empty gazetteer's own arrays give way to the image's */
+    free(g->pool.buf);
+    free(g->edges);
+    free(g->nodes);
+    free(g->entries);
+    g->image = base;
+    g->image_len = len;
+    g->image_mapped = 0;
+    g->pool = (strpool){(char *)(b + h.off_pool), (size_t)h.pool_len, (size_t)h.pool_len};
+    g->edges = (edge *)(b + h.off_edges);
+    g->edge_cap = (size_t)h.edge_cap;
+    g->edge_count = (size_t)h.edge_count;
+    g->nodes = (node *)(b + h.off_nodes);
+    g->node_count = g->node_cap = (size_t)h.node_count;
+    g->entries = (entry_rec *)(b + h.off_entries);
+    g->entry_count = g->entry_cap = (size_t)h.entry_count;
+    g->file_count = h.file_count;
+    free(g->canon_set);
+    g->canon_set = NULL;
+    g->canon_cap = 0;
+    g->canon_count = (size_t)h.entities;
+    return gazetteer_freeze(g);
+}
+
+int gazetteer_map_image(gazetteer *g, const char *path, uint64_t fingerprint)
+{
+    if (!g || !path)
+        return NERC_EARG;
+    const void *base;
+    size_t len;
+    int rc = cache_map(path, &base, &len);
+    if (rc < 0)
+        return rc;
+    rc = gazetteer_attach_image(g, base, len, fingerprint);
+    if (rc < 0) {
+        cache_unmap(base, len);
+        return rc;
+    }
+    g->image_mapped = 1;
+    return 0;
 }

@@ -70,4 +70,21 @@ size_t gazetteer_match(const gazetteer *g, const char *text, const token *toks, 
 const gaz_entry *gazetteer_lookup(const gazetteer *g, const token *toks, size_t first,
                                   size_t last, const char *keys, nerc_type type);
 
+/* Images: a frozen gazetteer written as one block of bytes that is mapped back
+ * without parsing (a cache of the text files, see cache.h). `fingerprint` names the
+ * sources the image was built from; attaching checks that it matches and that the
+ * block is sound, so a stale, truncated or damaged image is refused, never trusted.
+ *
+ * Write g (frozen) to fd. Returns 0 or NERC_EIO / NERC_EARG. */
+int gazetteer_save_image(const gazetteer *g, int fd, uint64_t fingerprint);
+
+/* Make an empty gazetteer (just from gazetteer_new) use the image at base, which must
+ * be 8-byte aligned and outlive g; g is frozen on return. Returns 0, NERC_EFORMAT (not
+ * an image of this fingerprint, or damaged), NERC_EARG or NERC_ENOMEM. */
+int gazetteer_attach_image(gazetteer *g, const void *base, size_t len, uint64_t fingerprint);
+
+/* The same from a file, mapped read-only (shared by every thread and by every process
+ * that maps it). Returns 0, NERC_EIO (cannot open or map), NERC_EFORMAT or NERC_ENOMEM. */
+int gazetteer_map_image(gazetteer *g, const char *path, uint64_t fingerprint);
+
 #endif

@@ -78,6 +78,12 @@ static void usage(FILE *f)
         "      --no-model         do not use the statistical tagger\n"
         "      --no-jit           match patterns without PCRE2's JIT compiler (slower;\n"
         "                         for valgrind or systems that forbid executable memory)\n"
+        "      --cache DIR        keep a compiled image of the gazetteers in DIR and map\n"
+        "                         it on later runs instead of reading the text (default:\n"
+        "                         $NERC_CACHE, else $XDG_CACHE_HOME/nerc, else\n"
+        "                         ~/.cache/nerc). An edited gazetteer file gets a new\n"
+        "                         image; the directory may be deleted at any time\n"
+        "      --no-cache         read the gazetteer text every time (NERC_CACHE= too)\n"
         "\n"
         "Claims (--emit triples):\n"
         "      --hedged           also emit negated and modal claims (\"did not confirm\",\n"
@@ -118,6 +124,24 @@ static int usage_error(cli_options *o)
     return 2;
 }
 
+/* The cache directory when --cache is not given, or NULL for none. */
+static const char *default_cache_dir(char *buf, size_t len)
+{
+    const char *env = getenv("NERC_CACHE");
+    if (env)
+        return *env ? env : NULL; /* set but empty: no cache */
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (xdg && *xdg == '/')
+        n = snprintf(buf, len, "%s/nerc", xdg);
+    else if (home && *home == '/')
+        n = snprintf(buf, len, "%s/.cache/nerc", home);
+    else
+        return NULL;
+    return n > 0 && (size_t)n < len ? buf : NULL;
+}
+
 static int parse_jobs(const char *s, int *out)
 {
     char *end;
@@ -135,7 +159,7 @@ int main(int argc, char **argv)
     cli_options_init(&o);
     enum { OPT_TSV = 256, OPT_EXCEL, OPT_NO_HEADER, OPT_INPUT, OPT_FIELD, OPT_SPLIT,
            OPT_INCLUDE, OPT_DOC_DATE, OPT_DATA, OPT_NO_GAZ, OPT_NO_RULES, OPT_NO_MODEL,
-           OPT_STATS, OPT_UNRESOLVED, OPT_HEDGED, OPT_NO_JIT };
+           OPT_STATS, OPT_UNRESOLVED, OPT_HEDGED, OPT_NO_JIT, OPT_CACHE, OPT_NO_CACHE };
     static const struct option longopts[] = {
         {"emit", required_argument, NULL, 'e'},
         {"output", required_argument, NULL, 'o'},
@@ -159,9 +183,13 @@ int main(int argc, char **argv)
         {"unresolved", no_argument, NULL, OPT_UNRESOLVED},
         {"hedged", no_argument, NULL, OPT_HEDGED},
         {"no-jit", no_argument, NULL, OPT_NO_JIT},
+        {"cache", required_argument, NULL, OPT_CACHE},
+        {"no-cache", no_argument, NULL, OPT_NO_CACHE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
+    char cache_buf[4096];
+    const char *cache_dir = default_cache_dir(cache_buf, sizeof cache_buf);
     int c;
     while ((c = getopt_long(argc, argv, "e:o:g:r:j:qhV", longopts, NULL)) != -1) {
         switch (c) {
@@ -230,6 +258,14 @@ int main(int argc, char **argv)
         case OPT_UNRESOLVED: o.lib.keep_unresolved = 1; break;
         case OPT_HEDGED: o.lib.keep_hedged = 1; break;
         case OPT_NO_JIT: o.lib.no_jit = 1; break;
+        case OPT_CACHE:
+            if (!*optarg) {
+                fputs("nerc: --cache: expected a directory\n", stderr);
+                return usage_error(&o);
+            }
+            cache_dir = optarg;
+            break;
+        case OPT_NO_CACHE: cache_dir = NULL; break;
         case 'h': usage(stdout); cli_options_free(&o); return 0;
         case 'V': printf("nerc %s\n", nerc_version()); cli_options_free(&o); return 0;
         default:
@@ -241,6 +277,7 @@ int main(int argc, char **argv)
         long n = sysconf(_SC_NPROCESSORS_ONLN);
         o.jobs = n > 0 ? (int)(n > 64 ? 64 : n) : 1;
     }
+    o.lib.cache_dir = cache_dir;
     o.inputs = (const char *const *)argv + optind;
     o.n_inputs = (size_t)(argc - optind);
     int rc = cli_run(&o);

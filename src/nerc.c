@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "cache.h"
 #include "claims.h"
 #include "dates.h"
 #include "doctable.h"
@@ -41,6 +42,7 @@ struct nerc {
     tagger *model;
     claims *claims;
     int no_claims;
+    int gazetteer_cache, rules_cache, model_cache; /* NERC_CACHE_* */
 };
 
 /* ------------------------------------------------------------- names */
@@ -224,6 +226,152 @@ static int list_files(const char *dir, const char *pattern, glob_t *g)
     return rc == 0 ? 0 : NERC_ENOMEM;
 }
 
+/* The default files (in name order) then the extra ones, as one list; NULL when out
+ * of memory. free() it. */
+static const char **file_list(const char *const *defaults, size_t n_defaults,
+                              const char *const *extra, size_t n_extra)
+{
+    size_t n = n_defaults + n_extra;
+    const char **paths = malloc((n ? n : 1) * sizeof *paths);
+    if (!paths)
+        return NULL;
+    for (size_t i = 0; i < n_defaults; i++)
+        paths[i] = defaults[i];
+    for (size_t i = 0; i < n_extra; i++)
+        paths[n_defaults + i] = extra[i];
+    return paths;
+}
+
+/* Write an image of `kind` to the cache: 0 or a negative NERC_E*. */
+static int save_image(const nerc *ctx, const char *dir, const char *kind, uint64_t fingerprint,
+                      int (*save)(const nerc *ctx, int fd, uint64_t fingerprint))
+{
+    char tmp[PATH_BUF], final[PATH_BUF];
+    if (cache_image_path(final, sizeof final, dir, kind, fingerprint) < 0)
+        return NERC_EARG;
+    int fd = cache_create_temp(dir, tmp, sizeof tmp);
+    if (fd < 0)
+        return fd;
+    int rc = save(ctx, fd, fingerprint);
+    return cache_commit(fd, tmp, final, rc == 0);
+}
+
+static int save_gazetteer(const nerc *ctx, int fd, uint64_t fingerprint)
+{
+    return gazetteer_save_image(ctx->gaz, fd, fingerprint);
+}
+
+static int save_rules(const nerc *ctx, int fd, uint64_t fingerprint)
+{
+    return rules_save_image(ctx->rules, fd, fingerprint);
+}
+
+static int save_model(const nerc *ctx, int fd, uint64_t fingerprint)
+{
+    return tagger_save_image(ctx->model, fd, fingerprint);
+}
+
+/* The tagger model: mapped from the cache's image, else parsed (and an image
+ * written). */
+static int load_model(nerc *ctx, const nerc_options *opts, const char *path, char *err,
+                      size_t errlen)
+{
+    uint64_t fingerprint = 0;
+    int cached = opts->cache_dir && *opts->cache_dir &&
+                 cache_fingerprint("model", &path, 1, &fingerprint) == 0;
+    ctx->model_cache = NERC_CACHE_OFF;
+    if (cached) {
+        char image[PATH_BUF];
+        if (cache_image_path(image, sizeof image, opts->cache_dir, "model", fingerprint) == 0 &&
+            tagger_map_image(image, fingerprint, &ctx->model) == 0) {
+            ctx->model_cache = NERC_CACHE_HIT;
+            return 0;
+        }
+    }
+    int rc = tagger_load(path, &ctx->model, err, errlen);
+    if (rc == 0 && cached)
+        ctx->model_cache = save_image(ctx, opts->cache_dir, "model", fingerprint, save_model) == 0
+                               ? NERC_CACHE_WRITTEN
+                               : NERC_CACHE_UNWRITABLE;
+    return rc;
+}
+
+/* Gazetteer files: mapped from the cache's image of exactly these files when there
+ * is one, else read as text (and an image written for next time). */
+static int load_gazetteers(nerc *ctx, const nerc_options *opts, const char *const *defaults,
+                           size_t n_defaults, char *err, size_t errlen)
+{
+    size_t n = n_defaults + opts->n_gazetteers;
+    const char **paths = file_list(defaults, n_defaults, opts->gazetteers, opts->n_gazetteers);
+    if (!paths)
+        return NERC_ENOMEM;
+    uint64_t fingerprint = 0;
+    int write_image = 0;
+    ctx->gazetteer_cache = NERC_CACHE_OFF;
+    if (opts->cache_dir && *opts->cache_dir && n > 0 &&
+        cache_fingerprint("gazetteers", paths, n, &fingerprint) == 0) {
+        char image[PATH_BUF];
+        if (cache_image_path(image, sizeof image, opts->cache_dir, "gazetteers", fingerprint) == 0 &&
+            gazetteer_map_image(ctx->gaz, image, fingerprint) == 0) {
+            free(paths);
+            ctx->gazetteer_cache = NERC_CACHE_HIT;
+            return 0;
+        }
+        write_image = 1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = gazetteer_load_file(ctx->gaz, paths[i], err, errlen);
+    free(paths);
+    if (rc == 0)
+        rc = gazetteer_freeze(ctx->gaz);
+    if (rc == 0 && write_image)
+        ctx->gazetteer_cache =
+            save_image(ctx, opts->cache_dir, "gazetteers", fingerprint, save_gazetteer) == 0
+                ? NERC_CACHE_WRITTEN
+                : NERC_CACHE_UNWRITABLE;
+    return rc;
+}
+
+/* Rule files: always parsed as text (their names, types and cue words), but the
+ * patterns come compiled from the cache's image when it has them. */
+static int load_rules(nerc *ctx, const nerc_options *opts, const char *const *defaults,
+                      size_t n_defaults, char *err, size_t errlen)
+{
+    size_t n = n_defaults + opts->n_rules;
+    const char **paths = file_list(defaults, n_defaults, opts->rules, opts->n_rules);
+    if (!paths)
+        return NERC_ENOMEM;
+    uint64_t fingerprint = 0;
+    int cached = 0;
+    ctx->rules_cache = NERC_CACHE_OFF;
+    if (opts->cache_dir && *opts->cache_dir && n > 0 &&
+        cache_fingerprint("rules", paths, n, &fingerprint) == 0) {
+        char image[PATH_BUF];
+        const void *base;
+        size_t len;
+        cached = 1;
+        if (cache_image_path(image, sizeof image, opts->cache_dir, "rules", fingerprint) == 0 &&
+            cache_map(image, &base, &len) == 0) {
+            rules_use_image(ctx->rules, base, len, fingerprint); /* else: compile */
+            cache_unmap(base, len);
+        }
+    }
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = rules_load_file(ctx->rules, paths[i], err, errlen);
+    free(paths);
+    int from_image = rules_image_used(ctx->rules);
+    rules_release_image(ctx->rules);
+    if (rc == 0 && cached && rules_count(ctx->rules) > 0)
+        ctx->rules_cache =
+            from_image ? NERC_CACHE_HIT
+            : save_image(ctx, opts->cache_dir, "rules", fingerprint, save_rules) == 0
+                ? NERC_CACHE_WRITTEN
+                : NERC_CACHE_UNWRITABLE;
+    return rc;
+}
+
 int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
 {
     nerc_options defaults = nerc_default_options();
@@ -246,6 +394,7 @@ int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
     }
     rules_set_jit(ctx->rules, !opts->no_jit);
     glob_t g;
+    memset(&g, 0, sizeof g);
     if (!opts->no_default_gazetteers) {
         char dir[PATH_BUF];
         if (!join_path(dir, data, "gazetteers")) {
@@ -260,17 +409,13 @@ int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
         }
         if ((rc = list_files(dir, "*.tsv", &g)) < 0)
             goto fail;
-        for (size_t i = 0; i < g.gl_pathc && rc == 0; i++)
-            rc = gazetteer_load_file(ctx->gaz, g.gl_pathv[i], err, errlen);
-        globfree(&g);
-        if (rc < 0)
-            goto fail;
     }
-    for (size_t i = 0; i < opts->n_gazetteers; i++)
-        if ((rc = gazetteer_load_file(ctx->gaz, opts->gazetteers[i], err, errlen)) < 0)
-            goto fail;
-    if ((rc = gazetteer_freeze(ctx->gaz)) < 0)
+    rc = load_gazetteers(ctx, opts, (const char *const *)g.gl_pathv, g.gl_pathc, err, errlen);
+    if (!opts->no_default_gazetteers)
+        globfree(&g);
+    if (rc < 0)
         goto fail;
+    memset(&g, 0, sizeof g);
     if (!opts->no_default_rules) {
         char dir[PATH_BUF];
         if (!join_path(dir, data, "models")) {
@@ -279,15 +424,12 @@ int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
         }
         if ((rc = list_files(dir, "*.rules", &g)) < 0)
             goto fail;
-        for (size_t i = 0; i < g.gl_pathc && rc == 0; i++)
-            rc = rules_load_file(ctx->rules, g.gl_pathv[i], err, errlen);
-        globfree(&g);
-        if (rc < 0)
-            goto fail;
     }
-    for (size_t i = 0; i < opts->n_rules; i++)
-        if ((rc = rules_load_file(ctx->rules, opts->rules[i], err, errlen)) < 0)
-            goto fail;
+    rc = load_rules(ctx, opts, (const char *const *)g.gl_pathv, g.gl_pathc, err, errlen);
+    if (!opts->no_default_rules)
+        globfree(&g);
+    if (rc < 0)
+        goto fail;
     if ((rc = dates_new(&ctx->dates, opts->no_jit ? DATES_NO_JIT : 0, err, errlen)) < 0)
         goto fail;
     if (!opts->no_model) {
@@ -297,7 +439,7 @@ int nerc_new(const nerc_options *opts, nerc **out, char *err, size_t errlen)
             goto fail;
         }
         struct stat st;
-        if (stat(path, &st) == 0 && (rc = tagger_load(path, &ctx->model, err, errlen)) < 0)
+        if (stat(path, &st) == 0 && (rc = load_model(ctx, opts, path, err, errlen)) < 0)
             goto fail;
         if (!join_path(path, data, "models/common_words.txt")) {
             rc = NERC_EARG;
@@ -327,6 +469,9 @@ void nerc_get_info(const nerc *ctx, nerc_info *info)
     info->gazetteer_entities = gazetteer_entity_count(ctx->gaz);
     info->rules = rules_count(ctx->rules);
     info->model_loaded = ctx->model != NULL;
+    info->gazetteer_cache = ctx->gazetteer_cache;
+    info->rules_cache = ctx->rules_cache;
+    info->model_cache = ctx->model_cache;
 }
 
 /* ---------------------------------------------------------- document */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -22,6 +23,7 @@
 typedef struct rule {
     rule_info info;
     pcre2_code *code;
+    uint64_t pattern_hash; /* names the pattern text in images */
     int always;        /* no cue words: runs on every sentence */
     atomic_int jitted; /* JIT-compiled (or tried): set once, under jit_lock */
 } rule;
@@ -40,6 +42,12 @@ struct rule_set {
     uint32_t max_groups;
     cue *cues;         /* open addressing on key; key == NULL marks a free slot */
     size_t cue_cap, cue_count;
+    /* compiled patterns from an image, taken in order by rules_add_line while the
+     * pattern text still hashes to the same value */
+    pcre2_code **pre;
+    uint64_t *pre_hash;
+    size_t pre_n, pre_next;
+    int compiled; /* some pattern was compiled from its text */
 };
 
 struct rule_scratch {
@@ -151,6 +159,7 @@ void rules_free(rule_set *r)
     for (size_t i = 0; i < r->cue_cap; i++)
         free(r->cues[i].key);
     free(r->cues);
+    rules_release_image(r);
     pthread_mutex_destroy(&r->jit_lock);
     free(r);
 }
@@ -168,6 +177,17 @@ size_t rules_count(const rule_set *r)
 const rule_info *rules_info(const rule_set *r, size_t index)
 {
     return index < r->n ? &r->rules[index].info : NULL;
+}
+
+static uint64_t pattern_hash(const char *pattern)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    size_t n = 0;
+    for (; pattern[n]; n++) {
+        h ^= (unsigned char)pattern[n];
+        h *= 0x100000001b3ULL;
+    }
+    return h ^ n;
 }
 
 static int fail(char *err, size_t errlen, int code, const char *where, const char *msg)
@@ -237,10 +257,19 @@ int rules_add_line(rule_set *r, const char *line_in, const char *where, char *er
         rc = fail(err, errlen, NERC_EFORMAT, where, "priority must be a number 0-100");
         goto out;
     }
-    int errcode;
-    PCRE2_SIZE erroff;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                     PCRE2_UTF | PCRE2_UCP, &errcode, &erroff, NULL);
+    int errcode = 0;
+    PCRE2_SIZE erroff = 0;
+    uint64_t hash = pattern_hash(pattern);
+    pcre2_code *code = NULL;
+    if (r->pre_next < r->pre_n && r->pre_hash[r->pre_next] == hash) {
+        code = r->pre[r->pre_next]; /* compiled by an earlier run */
+        r->pre[r->pre_next++] = NULL;
+    } else {
+        code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
+                             &errcode, &erroff, NULL);
+        r->pre_next = r->pre_n; /* the image no longer follows the text */
+        r->compiled = 1;
+    }
     if (!code) {
         PCRE2_UCHAR buf[200];
         pcre2_get_error_message(errcode, buf, sizeof buf);
@@ -283,6 +312,7 @@ int rules_add_line(rule_set *r, const char *line_in, const char *where, char *er
     }
     ru->always = ncues == 0;
     ru->code = code;
+    ru->pattern_hash = hash;
     atomic_init(&ru->jitted, 0);
     ru->info.name = strdup(name);
     ru->info.canonical = strdup(canon);
@@ -473,4 +503,142 @@ int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
         }
     }
     return result;
+}
+
+/* ------------------------------------------------------------ images */
+
+/* An image: this header, the pattern hashes, then PCRE2's serialized codes (which
+ * PCRE2 itself does not check beyond its own header, hence the checksum). */
+#define IMAGE_MAGIC "NERCRUL\n"
+#define IMAGE_VERSION 1u
+
+typedef struct image_header {
+    char magic[8];
+    uint32_t version, endian;
+    uint64_t fingerprint;
+    uint64_t count;    /* codes */
+    uint64_t bytes;    /* serialized size */
+    uint64_t checksum; /* of the hashes and the serialized bytes */
+} image_header;
+
+static uint64_t checksum(uint64_t h, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static int write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return NERC_EIO;
+        c += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+int rules_save_image(const rule_set *r, int fd, uint64_t fingerprint)
+{
+    if (!r || fd < 0 || r->n == 0)
+        return NERC_EARG;
+    const pcre2_code **codes = malloc(r->n * sizeof *codes);
+    uint64_t *hashes = malloc(r->n * sizeof *hashes);
+    if (!codes || !hashes) {
+        free(codes);
+        free(hashes);
+        return NERC_ENOMEM;
+    }
+    for (size_t i = 0; i < r->n; i++) {
+        codes[i] = r->rules[i].code;
+        hashes[i] = r->rules[i].pattern_hash;
+    }
+    uint8_t *bytes = NULL;
+    PCRE2_SIZE size = 0;
+    int32_t got = pcre2_serialize_encode(codes, (int32_t)r->n, &bytes, &size, NULL);
+    int rc = got == (int32_t)r->n ? 0 : NERC_EFORMAT;
+    if (rc == 0) {
+        image_header h;
+        memset(&h, 0, sizeof h);
+        memcpy(h.magic, IMAGE_MAGIC, 8);
+        h.version = IMAGE_VERSION;
+        h.endian = 0x01020304u;
+        h.fingerprint = fingerprint;
+        h.count = r->n;
+        h.bytes = size;
+        h.checksum = checksum(checksum(0xcbf29ce484222325ULL, (const unsigned char *)hashes,
+                                       r->n * sizeof *hashes), bytes, size);
+        rc = write_all(fd, &h, sizeof h);
+        if (rc == 0)
+            rc = write_all(fd, hashes, r->n * sizeof *hashes);
+        if (rc == 0)
+            rc = write_all(fd, bytes, size);
+    }
+    if (bytes)
+        pcre2_serialize_free(bytes);
+    free(codes);
+    free(hashes);
+    return rc;
+}
+
+int rules_use_image(rule_set *r, const void *data, size_t len, uint64_t fingerprint)
+{
+    if (!r || !data || r->n || r->pre)
+        return NERC_EARG;
+    image_header h;
+    if (len < sizeof h)
+        return NERC_EFORMAT;
+    memcpy(&h, data, sizeof h);
+    const unsigned char *p = (const unsigned char *)data + sizeof h;
+    size_t rest = len - sizeof h;
+    if (memcmp(h.magic, IMAGE_MAGIC, 8) != 0 || h.version != IMAGE_VERSION ||
+        h.endian != 0x01020304u || h.fingerprint != fingerprint || h.count == 0 ||
+        h.count > INT32_MAX || h.count > rest / sizeof(uint64_t) ||
+        h.bytes != rest - h.count * sizeof(uint64_t))
+        return NERC_EFORMAT;
+    size_t n = (size_t)h.count;
+    if (checksum(0xcbf29ce484222325ULL, p, rest) != h.checksum)
+        return NERC_EFORMAT;
+    const uint8_t *bytes = p + n * sizeof(uint64_t);
+    if (pcre2_serialize_get_number_of_codes(bytes) != (int32_t)n)
+        return NERC_EFORMAT;
+    r->pre = calloc(n, sizeof *r->pre);
+    r->pre_hash = malloc(n * sizeof *r->pre_hash);
+    if (!r->pre || !r->pre_hash) {
+        rules_release_image(r);
+        return NERC_ENOMEM;
+    }
+    memcpy(r->pre_hash, p, n * sizeof *r->pre_hash);
+    if (pcre2_serialize_decode(r->pre, (int32_t)n, bytes, NULL) != (int32_t)n) {
+        rules_release_image(r);
+        return NERC_EFORMAT;
+    }
+    r->pre_n = n;
+    r->pre_next = 0;
+    r->compiled = 0;
+    return 0;
+}
+
+int rules_image_used(const rule_set *r)
+{
+    return r->pre_n > 0 && !r->compiled && r->pre_next == r->pre_n && r->pre_n == r->n;
+}
+
+void rules_release_image(rule_set *r)
+{
+    if (r->pre)
+        for (size_t i = 0; i < r->pre_n; i++)
+            pcre2_code_free(r->pre[i]);
+    free(r->pre);
+    free(r->pre_hash);
+    r->pre = NULL;
+    r->pre_hash = NULL;
+    r->pre_n = r->pre_next = 0;
 }

@@ -8,6 +8,7 @@
 #define NERC_RULES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "nerc.h"
 #include "tokenizer.h"
@@ -60,5 +61,25 @@ void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const to
  * NERC_ELIMIT when some match hit a limit (the other rules still ran). */
 int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
               rule_emit_fn emit, void *user);
+
+/* Images: the compiled patterns of a rule set, written with PCRE2's serialization,
+ * so that a later run with the same rule files skips compiling (see cache.h).
+ *
+ * Write every rule's compiled pattern to fd. Returns 0, NERC_EIO, NERC_EARG (no rules)
+ * or NERC_ENOMEM. */
+int rules_save_image(const rule_set *r, int fd, uint64_t fingerprint);
+
+/* Before loading rule files into an empty set: take compiled patterns from an image
+ * (len bytes at data, which may be freed on return). rules_add_line then uses them in
+ * order for as long as each pattern's text is the one the image was made from, and
+ * compiles the rest. Returns 0, NERC_EFORMAT (not an image of this fingerprint, or
+ * damaged), NERC_EARG or NERC_ENOMEM. */
+int rules_use_image(rule_set *r, const void *data, size_t len, uint64_t fingerprint);
+
+/* After loading: did every rule come from the image (nothing was compiled)? */
+int rules_image_used(const rule_set *r);
+
+/* Free the image's unused patterns (done by rules_free too). */
+void rules_release_image(rule_set *r);
 
 #endif

@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <utf8proc.h>
 
+#include "cache.h"
 #include "nerc.h"
 
 #define MAX_FEATS 64
@@ -44,6 +46,8 @@ struct tagger {
     float *rows;       /* nrows rows of TAGGER_NTAGS weights; row 0 is zero */
     size_t nrows;
     tag_rows cached;
+    const void *image; /* the arrays point into this image (not freed) */
+    size_t image_len;  /* > 0: the image was mapped by tagger_map_image */
 };
 
 /* Document memory: what earlier sentences of the same document said about a word
@@ -794,6 +798,12 @@ void tagger_free(tagger *t)
 {
     if (!t)
         return;
+    if (t->image) {
+        if (t->image_len)
+            cache_unmap(t->image, t->image_len);
+        free(t);
+        return;
+    }
     free(t->present);
     free(t->rank);
     free(t->rows);
@@ -1264,5 +1274,136 @@ int tagger_trainer_model(const tagger_trainer *tr, float prune, tagger **out)
     free(w);
     cache_tag_rows(t);
     *out = t;
+    return 0;
+}
+
+/* ------------------------------------------------------------ images */
+
+/* The loaded model as one block to map (see cache.h): this header, then the bucket
+ * bitmap, the rank counts and the rows, 8-byte aligned, in this machine's layout. */
+#define IMAGE_MAGIC "NERCTAG\n"
+#define IMAGE_VERSION 1u
+
+typedef struct image_header {
+    char magic[8];
+    uint32_t version, endian;
+    uint64_t fingerprint;
+    uint32_t bits, ntags;
+    float scale;
+    uint32_t pad;
+    uint64_t nrows;
+    uint64_t total;
+    tag_rows cached;
+} image_header;
+
+static int write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return NERC_EIO;
+        c += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static size_t image_words(unsigned bits)
+{
+    return ((size_t)1 << bits) / 64;
+}
+
+int tagger_save_image(const tagger *t, int fd, uint64_t fingerprint)
+{
+    if (!t || fd < 0)
+        return NERC_EARG;
+    image_header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, IMAGE_MAGIC, 8);
+    h.version = IMAGE_VERSION;
+    h.endian = 0x01020304u;
+    h.fingerprint = fingerprint;
+    h.bits = t->bits;
+    h.ntags = TAGGER_NTAGS;
+    h.scale = t->scale;
+    h.nrows = t->nrows;
+    size_t words = image_words(t->bits);
+    h.total = sizeof h + words * 8 + words * 4 + t->nrows * TAGGER_NTAGS * sizeof(float);
+    h.cached = t->cached;
+    int rc = write_all(fd, &h, sizeof h);
+    if (!rc)
+        rc = write_all(fd, t->present, words * 8);
+    if (!rc)
+        rc = write_all(fd, t->rank, words * 4);
+    if (!rc)
+        rc = write_all(fd, t->rows, t->nrows * TAGGER_NTAGS * sizeof(float));
+    return rc;
+}
+
+int tagger_attach_image(const void *base, size_t len, uint64_t fingerprint, tagger **out)
+{
+    if (!base || !out)
+        return NERC_EARG;
+    *out = NULL;
+    image_header h;
+    const unsigned char *b = base;
+    if (len < sizeof h || (uintptr_t)base % 8)
+        return NERC_EFORMAT;
+    memcpy(&h, base, sizeof h);
+    if (memcmp(h.magic, IMAGE_MAGIC, 8) != 0 || h.version != IMAGE_VERSION ||
+        h.endian != 0x01020304u || h.fingerprint != fingerprint || h.ntags != TAGGER_NTAGS ||
+        h.bits < MIN_BITS || h.bits > MAX_BITS || h.nrows < 1 || h.nrows > UINT32_MAX ||
+        h.total != len)
+        return NERC_EFORMAT;
+    size_t words = image_words(h.bits);
+    if ((len - sizeof h) / (TAGGER_NTAGS * sizeof(float)) < h.nrows ||
+        len != sizeof h + words * 12 + h.nrows * TAGGER_NTAGS * sizeof(float))
+        return NERC_EFORMAT;
+    const uint64_t *present = (const uint64_t *)(b + sizeof h);
+    const uint32_t *rank = (const uint32_t *)(b + sizeof h + words * 8);
+    /* every bucket's row must exist: the counts must be exactly the running sums */
+    uint64_t before = 1;
+    for (size_t w = 0; w < words; w++) {
+        if (rank[w] != before)
+            return NERC_EFORMAT;
+        before += (uint64_t)__builtin_popcountll(present[w]);
+    }
+    if (before != h.nrows)
+        return NERC_EFORMAT;
+    tagger *t = calloc(1, sizeof *t);
+    if (!t)
+        return NERC_ENOMEM;
+    t->bits = h.bits;
+    t->scale = h.scale;
+    t->present = (uint64_t *)present;
+    t->rank = (uint32_t *)rank;
+    t->rows = (float *)(b + sizeof h + words * 12);
+    t->nrows = (size_t)h.nrows;
+    t->cached = h.cached;
+    t->image = base;
+    t->image_len = 0; /* the caller's memory: not unmapped */
+    *out = t;
+    return 0;
+}
+
+int tagger_map_image(const char *path, uint64_t fingerprint, tagger **out)
+{
+    if (!path || !out)
+        return NERC_EARG;
+    *out = NULL;
+    const void *base;
+    size_t len;
+    int rc = cache_map(path, &base, &len);
+    if (rc < 0)
+        return rc;
+    rc = tagger_attach_image(base, len, fingerprint, out);
+    if (rc < 0) {
+        cache_unmap(base, len);
+        return rc;
+    }
+    (*out)->image_len = len; /* mapped here: unmapped by tagger_free */
     return 0;
 }

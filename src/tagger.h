@@ -68,6 +68,14 @@ typedef struct tagger_span {
 int tagger_load(const char *path, tagger **out, char *err, size_t errlen);
 void tagger_free(tagger *t);
 
+/* Images: a loaded model written as one block that later runs map instead of
+ * parsing the text file (see cache.h). tagger_map_image refuses an image of another
+ * fingerprint or a damaged one (NERC_EFORMAT); NERC_EIO when it cannot be opened. */
+int tagger_save_image(const tagger *t, int fd, uint64_t fingerprint);
+int tagger_map_image(const char *path, uint64_t fingerprint, tagger **out);
+/* The same from len bytes at base (8-byte aligned), which must outlive the model. */
+int tagger_attach_image(const void *base, size_t len, uint64_t fingerprint, tagger **out);
+
 tagger_scratch *tagger_scratch_new(void);
 /* Forget the document memory (start of a new document). */
 void tagger_scratch_reset(tagger_scratch *s);

@@ -6,6 +6,8 @@ NERC=${1:?usage: cli_test.sh NERC_BINARY REPO_ROOT}
 ROOT=${2:?usage: cli_test.sh NERC_BINARY REPO_ROOT}
 T=$(mktemp -d /tmp/core_cli.XXXXXX)
 trap 'rm -rf "$T"' EXIT
+# the compiled-image cache of these runs stays in the scratch directory
+export NERC_CACHE="$T/cache"
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); echo "ok   - $1"; }
@@ -172,6 +174,34 @@ for f in "$ROOT"/samples/*.txt; do
   if [ "$rc" -eq 0 ] && [ "$n" -gt 10 ]; then ok "sample $(basename "$f") mentions: $((n - 1)) rows"
   else bad "sample $(basename "$f") mentions: exit $rc, rows $n"; fi
 done
+
+# ------------------------------------------------------------ image cache
+S1="$ROOT/samples/$(ls "$ROOT/samples" | grep '\.txt$' | head -1)"
+"$NERC" --data "$ROOT" -q --no-cache --emit mentions "$S1" >"$T/nocache.csv" 2>&1
+"$NERC" --data "$ROOT" --cache "$T/c2" --stats --emit mentions "$S1" >"$T/c2a.csv" 2>"$T/c2a.err"
+"$NERC" --data "$ROOT" --cache "$T/c2" --stats --emit mentions "$S1" >"$T/c2b.csv" 2>"$T/c2b.err"
+check "cache: first run writes gazetteer, rules and model images" \
+  "3" "$(ls "$T/c2" | grep -c '^\(gazetteers\|rules\|model\)-[0-9a-f]\{16\}\.img$')"
+if grep -q "entities (read as text, cache image written), [0-9]* rules (read as text, cache image written), model on (read as text, cache image written)" "$T/c2a.err"; then
+  ok "cache: --stats says the images were written"; else bad "cache: --stats says the images were written" "$(cat "$T/c2a.err")"; fi
+if grep -q "entities (from the cache), [0-9]* rules (from the cache), model on (from the cache)" "$T/c2b.err"; then
+  ok "cache: --stats says the second run used them"; else bad "cache: --stats says the second run used them" "$(cat "$T/c2b.err")"; fi
+if cmp -s "$T/nocache.csv" "$T/c2a.csv" && cmp -s "$T/nocache.csv" "$T/c2b.csv"; then
+  ok "cache: output identical without, writing and reading the cache"; else bad "cache: output identical without, writing and reading the cache"; fi
+for f in "$T"/c2/*.img; do head -c 100 "$f" >"$f.cut" && mv "$f.cut" "$f"; done
+"$NERC" --data "$ROOT" --cache "$T/c2" --stats --emit mentions "$S1" >"$T/c2c.csv" 2>"$T/c2c.err"; rc=$?
+check "cache: truncated images are refused, exit 0" 0 "$rc"
+if cmp -s "$T/nocache.csv" "$T/c2c.csv" && grep -q "entities (read as text, cache image written)" "$T/c2c.err"; then
+  ok "cache: truncated images are read as text and rewritten, same output"; else bad "cache: truncated images are read as text and rewritten" "$(cat "$T/c2c.err")"; fi
+printf 'x' >"$T/notadir"
+"$NERC" --data "$ROOT" --cache "$T/notadir/sub" --stats --emit mentions "$S1" >"$T/c2d.csv" 2>"$T/c2d.err"; rc=$?
+check "cache: an unusable cache directory is not an error" 0 "$rc"
+if cmp -s "$T/nocache.csv" "$T/c2d.csv" && grep -q "cache directory not writable" "$T/c2d.err"; then
+  ok "cache: ... the text is read and --stats says why"; else bad "cache: ... the text is read and --stats says why" "$(cat "$T/c2d.err")"; fi
+NERC_CACHE= "$NERC" --data "$ROOT" --stats --emit mentions "$S1" >/dev/null 2>"$T/c2e.err"
+if grep -q "entities (read as text, no cache)" "$T/c2e.err"; then ok "cache: NERC_CACHE= turns it off"; else bad "cache: NERC_CACHE= turns it off" "$(cat "$T/c2e.err")"; fi
+out=$("$NERC" --cache "" "$S1" 2>&1); rc=$?
+check "cache: --cache with an empty name is a usage error" 2 "$rc"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -15,6 +15,7 @@ REPO=$(cd "$2" && pwd)
 DATA=$REPO/tests/data
 export LC_ALL=C
 T=$(mktemp -d "${TMPDIR:-/tmp}/nerc-feeds.XXXXXX")
+export NERC_CACHE="$T/cache" # keep the image cache of these runs in the scratch directory
 cleanup() {
     local pids
     pids=$(jobs -p)

@@ -23,6 +23,7 @@ ROOT=${2:?usage: run.sh NERC_BINARY REPO_ROOT}
 HERE=$(cd "$(dirname "$0")" && pwd)
 TIMEOUT=${NERC_HOSTILE_TIMEOUT:-120}
 W=$(mktemp -d /tmp/core_hostile.XXXXXX)
+export NERC_CACHE="$W/cache" # keep the image cache of these runs in the scratch directory
 trap 'chmod -R u+rwX "$W" 2>/dev/null; rm -rf "$W"' EXIT
 pass=0
 fail=0

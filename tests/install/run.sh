@@ -5,6 +5,7 @@
 set -euo pipefail
 repo=$(cd "$1" && pwd)
 work=$(mktemp -d)
+export NERC_CACHE="$work/cache" # an installed copy writes its image cache here
 trap 'rm -rf "$work"' EXIT
 prefix=$work/prefix
 cmake -S "$repo" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DNERC_BUILD_TESTS=OFF \
