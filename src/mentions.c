@@ -150,3 +150,134 @@ int learn_aliases(doctable *aliases, const sentence *s, const candidate *c, size
     }
     return 0;
 }
+
+/* ---- sports teams named after places ---------------------------------------------
+ * "Pohang 3 Ulsan 2", "Surrey v Kent", "BALTIMORE 70 63 .526 4", "NEW YORK AT
+ * CALIFORNIA": a place name that stands for a side in a results line, a fixture or a
+ * standings row names a team, which is an organisation. The evidence is the layout of
+ * the line (a line break ends it), never the place itself; once read as a team, the
+ * name stays one for the rest of the document. */
+
+static int key_is(const sentence *s, uint32_t i, const char *w)
+{
+    const token *t = &s->tokens[i];
+    return strlen(w) == t->key_len && memcmp(w, s->keys + t->key, t->key_len) == 0;
+}
+
+/* Digits only, and not a year ("1996" of a dateline). */
+static int is_score(const sentence *s, uint32_t i)
+{
+    const token *t = &s->tokens[i];
+    if (!(t->flags & TOK_NUMBER))
+        return 0;
+    for (uint32_t k = t->start; k < t->end; k++)
+        if (s->text[k] < '0' || s->text[k] > '9')
+            return 0;
+    uint32_t len = t->end - t->start;
+    return !(len == 4 && (s->text[t->start] == '1' || s->text[t->start] == '2'));
+}
+
+static int is_punct(const sentence *s, uint32_t i, char c)
+{
+    return (s->tokens[i].flags & TOK_PUNCT) && s->text[s->tokens[i].start] == c;
+}
+
+/* "NAME 3" where what follows the number reads as a score, not a quantity. */
+static int score_after(const sentence *s, uint32_t b, uint32_t line_end)
+{
+    if (b + 1 > line_end || !is_score(s, b + 1))
+        return 0;
+    uint32_t k = b + 2;
+    if (k > line_end)
+        return 1;
+    const token *t = &s->tokens[k];
+    if (t->flags & (TOK_NUMBER | TOK_UPPER))
+        return 1; /* "Pohang 3 Ulsan 2", "Puchon 3 1 0", "Kent 108-3" */
+    if (t->flags & TOK_PUNCT)
+        return !is_punct(s, k, '%') && !is_punct(s, k, '$');
+    return key_is(s, k, "and") || key_is(s, k, "for") || key_is(s, k, "points") ||
+           key_is(s, k, "pts");
+}
+
+/* Does the line name a team: the span sits in a results line, a fixture or a row of
+ * a standings table? */
+static int team_context(const sentence *s, uint32_t a, uint32_t b)
+{
+    uint32_t ls = a, le = b;
+    while (ls > 0 && !(s->tokens[ls].flags & TOK_NEWLINE_BEFORE))
+        ls--;
+    while (le + 1 < s->n_tokens && !(s->tokens[le + 1].flags & TOK_NEWLINE_BEFORE))
+        le++;
+    /* a fixture: "Surrey v Kent", "Leeds vs. Arsenal" */
+    if ((a > ls && (key_is(s, a - 1, "v") || key_is(s, a - 1, "vs"))) ||
+        (a > ls + 1 && is_punct(s, a - 1, '.') && key_is(s, a - 2, "vs")) ||
+        (b < le && (key_is(s, b + 1, "v") || key_is(s, b + 1, "vs"))))
+        return 1;
+    /* a schedule in capitals: "NEW YORK AT CALIFORNIA" */
+    int caps = 1;
+    for (uint32_t i = a; i <= b; i++)
+        caps &= (s->tokens[i].flags & (TOK_ALLCAPS | TOK_PUNCT)) != 0;
+    if (caps && ((b < le && key_is(s, b + 1, "at") && (s->tokens[b + 1].flags & TOK_ALLCAPS)) ||
+                 (a > ls && key_is(s, a - 1, "at") && (s->tokens[a - 1].flags & TOK_ALLCAPS))))
+        return 1;
+    if (!score_after(s, b, le))
+        return 0;
+    /* a standings row: the name, then only numbers ("70 63 .526 4", "2 0 1 1 4 5 1") */
+    if (a == ls) {
+        uint32_t nums = 0, other = 0;
+        for (uint32_t i = b + 1; i <= le; i++) {
+            if (s->tokens[i].flags & TOK_NUMBER)
+                nums++;
+            else if (!is_punct(s, i, '.') && !is_punct(s, i, '-'))
+                other = 1;
+        }
+        if (!other && nums >= 3)
+            return 1;
+    }
+    /* a result: another name with a score on the same line ("Pohang 3 Ulsan 2",
+     * "Derbyshire 24 points, Worcestershire 5") */
+    for (uint32_t j = ls; j < le; j++) {
+        if (j >= a && j <= b)
+            continue;
+        const token *t = &s->tokens[j];
+        if ((t->flags & TOK_UPPER) && !(t->flags & TOK_NUMBER) && j + 1 != a &&
+            score_after(s, j, le))
+            return 1;
+    }
+    return 0;
+}
+
+/* The keys of tokens [a, b] joined by spaces into buf; 0 when they do not fit. */
+static size_t span_key(const sentence *s, uint32_t a, uint32_t b, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (uint32_t i = a; i <= b; i++) {
+        const token *t = &s->tokens[i];
+        if (n + t->key_len + 1 > cap)
+            return 0;
+        if (i > a)
+            buf[n++] = ' ';
+        memcpy(buf + n, s->keys + t->key, t->key_len);
+        n += t->key_len;
+    }
+    return n;
+}
+
+int retype_teams(doctable *teams, const sentence *s, candidate *c, size_t n)
+{
+    char key[256];
+    for (size_t i = 0; i < n; i++) {
+        uint32_t a, b;
+        if (c[i].type != NERC_LOCATION || !token_range(s, c[i].start, c[i].end, &a, &b))
+            continue;
+        size_t klen = span_key(s, a, b, key, sizeof key);
+        nerc_type ty;
+        int known = klen && doctable_get(teams, key, klen, &ty) != NULL;
+        if (!known && !team_context(s, a, b))
+            continue;
+        c[i].type = NERC_ORG;
+        if (!known && klen && doctable_put(teams, key, klen, NERC_ORG, c[i].value ? c[i].value : "") < 0)
+            return NERC_ENOMEM;
+    }
+    return 0;
+}

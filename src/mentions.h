@@ -31,6 +31,11 @@ void trim_leading_titles(const sentence *s, uint32_t *first, uint32_t last);
  * new count, candidates sorted by start. */
 size_t add_bracket_acronyms(const sentence *s, candidate *c, size_t n, size_t cap);
 
+/* Place names that stand for sports teams in results lines, fixtures and standings
+ * rows ("Pohang 3 Ulsan 2", "Surrey v Kent") become ORG, and stay ORG for the rest of
+ * the document (remembered in teams). Returns 0 or NERC_ENOMEM. */
+int retype_teams(doctable *teams, const sentence *s, candidate *c, size_t n);
+
 /* Record the short forms the sentence defines. Returns 0 or NERC_ENOMEM. */
 int learn_aliases(doctable *aliases, const sentence *s, const candidate *c, size_t n);
 

@@ -347,6 +347,7 @@ struct nerc_doc {
     tagger_scratch *tscratch;
     claims_state *cstate;
     doctable *aliases;
+    doctable *teams; /* place names read as sports teams */
     pending *cands;
     size_t n_cands, cap_cands;
     candidate *res; /* the candidates with value pointers fixed, then resolved */
@@ -397,10 +398,11 @@ nerc_doc *nerc_doc_new(const nerc *ctx, const nerc_handler *handler, const nerc_
     d->split = splitter_new();
     d->rscratch = rule_scratch_new(ctx->rules);
     d->aliases = doctable_new();
+    d->teams = doctable_new();
     d->cstate = claims_state_new();
     if (ctx->model)
         d->tscratch = tagger_scratch_new();
-    if (!d->split || !d->rscratch || !d->aliases || !d->cstate || (ctx->model && !d->tscratch) ||
+    if (!d->split || !d->rscratch || !d->aliases || !d->teams || !d->cstate || (ctx->model && !d->tscratch) ||
         dates_state_init(&d->dstate, ctx->dates, ddp) < 0) {
         nerc_doc_free(d);
         return NULL;
@@ -417,6 +419,7 @@ void nerc_doc_free(nerc_doc *d)
     tagger_scratch_free(d->tscratch);
     claims_state_free(d->cstate);
     doctable_free(d->aliases);
+    doctable_free(d->teams);
     dates_state_free(&d->dstate);
     free(d->cands);
     free(d->res);
@@ -636,6 +639,8 @@ static int process_sentence(nerc_doc *d, const sentence *s)
     }
     size_t n = resolve(c, d->n_cands);
     n = add_bracket_acronyms(s, c, n, d->res_cap);
+    if (retype_teams(d->teams, s, c, n) < 0)
+        return NERC_ENOMEM;
     if (learn_aliases(d->aliases, s, c, n) < 0)
         return NERC_ENOMEM;
     /* Emit mentions (demonyms stay internal) and collect them for the claims stage. */
