@@ -281,3 +281,73 @@ int retype_teams(doctable *teams, const sentence *s, candidate *c, size_t n)
     }
     return 0;
 }
+
+/* ---- the model's longer names ----------------------------------------------------- */
+
+/* Small words inside a name ("Centers for Disease Control", "Sadr City of ..."). */
+static int is_name_connector(const sentence *s, uint32_t i)
+{
+    static const char *const W[] = {"of", "for", "and", "the", "de", "du", "des", "del",
+                                    "la", "le", "al", "el", "bin", "van", "von", "der", NULL};
+    const token *t = &s->tokens[i];
+    if (t->flags & TOK_PUNCT)
+        return is_punct(s, i, '.') || is_punct(s, i, '&');
+    for (size_t k = 0; W[k]; k++)
+        if (key_is(s, i, W[k]))
+            return 1;
+    return 0;
+}
+
+size_t model_extends(const sentence *s, candidate *c, size_t n)
+{
+    size_t dropped = 0;
+    for (size_t m = 0; m < n; m++) {
+        uint32_t a, b;
+        if (c[m].source != NERC_SRC_MODEL || c[m].end <= c[m].start ||
+            !token_range(s, c[m].start, c[m].end, &a, &b))
+            continue;
+        /* every other candidate it meets lies inside it and is a list or alias match */
+        int inside = 0, ok = 1;
+        for (size_t k = 0; k < n && ok; k++) {
+            if (k == m || c[k].end <= c[k].start || c[k].source == NERC_SRC_MODEL ||
+                !(c[k].start < c[m].end && c[m].start < c[k].end))
+                continue;
+            ok = c[m].start <= c[k].start && c[k].end <= c[m].end &&
+                 c[k].end - c[k].start < c[m].end - c[m].start &&
+                 (c[k].source == NERC_SRC_GAZETTEER || c[k].source == NERC_SRC_ALIAS) &&
+                 (c[k].type == NERC_PERSON || c[k].type == NERC_ORG ||
+                  c[k].type == NERC_LOCATION) &&
+                 /* a person's name may start a longer name ("Sadr City"); words
+                  * before it are offices ("Secretary of State Jane Doe") */
+                 (c[k].type != NERC_PERSON || c[m].type == NERC_PERSON ||
+                  c[k].start == c[m].start);
+            inside += ok;
+        }
+        if (!ok || !inside)
+            continue;
+        /* the words it adds are name words: capitalised, not titles */
+        int names = 0;
+        for (uint32_t i = a; i <= b && ok; i++) {
+            int covered = 0;
+            for (size_t k = 0; k < n && !covered; k++)
+                covered = k != m && c[k].source != NERC_SRC_MODEL && c[k].end > c[k].start &&
+                          c[k].start <= s->tokens[i].start && s->tokens[i].end <= c[k].end;
+            if (covered)
+                continue;
+            const token *t = &s->tokens[i];
+            if ((t->flags & TOK_UPPER) && !is_title_token(s, i) && !(t->flags & TOK_POSSESSIVE))
+                names++;
+            else if (!(i > a && i < b && is_name_connector(s, i)))
+                ok = 0;
+        }
+        if (!ok || !names)
+            continue;
+        for (size_t k = 0; k < n; k++)
+            if (k != m && c[k].source != NERC_SRC_MODEL && c[k].end > c[k].start &&
+                c[m].start <= c[k].start && c[k].end <= c[m].end) {
+                c[k].end = c[k].start; /* resolve() skips empty spans */
+                dropped++;
+            }
+    }
+    return dropped;
+}

@@ -36,6 +36,14 @@ size_t add_bracket_acronyms(const sentence *s, candidate *c, size_t n, size_t ca
  * the document (remembered in teams). Returns 0 or NERC_ENOMEM. */
 int retype_teams(doctable *teams, const sentence *s, candidate *c, size_t n);
 
+/* The model may read a longer name around a list match: "U.S. Geological Survey"
+ * around "U.S.", "Sheffield United" around "Sheffield". Where a model candidate
+ * contains list or alias candidates, meets no other candidate, and adds only
+ * capitalised non-title words (and small connectors inside), the contained candidates
+ * are emptied (end = start) so that resolve() keeps the longer name. Returns how many
+ * were emptied. */
+size_t model_extends(const sentence *s, candidate *c, size_t n);
+
 /* Record the short forms the sentence defines. Returns 0 or NERC_ENOMEM. */
 int learn_aliases(doctable *aliases, const sentence *s, const candidate *c, size_t n);
 

@@ -637,6 +637,7 @@ static int process_sentence(nerc_doc *d, const sentence *s)
             cc.value = d->values.buf + d->cands[i].value_off;
         c[i] = cc;
     }
+    model_extends(s, c, d->n_cands);
     size_t n = resolve(c, d->n_cands);
     n = add_bracket_acronyms(s, c, n, d->res_cap);
     if (retype_teams(d->teams, s, c, n) < 0)

@@ -152,6 +152,33 @@ static void test_teams(void **state)
     token_buf_free(&f.tb);
 }
 
+/* A model name around a list match wins when it only adds name words. */
+static void test_model_extends(void **state)
+{
+    (void)state;
+    fixture f;
+    const char *t = "The Vellmark Geological Survey and Secretary of State Jonas Lindqvist spoke.";
+    make(&f, t);
+    candidate c[4] = {
+        {4, 12, NERC_LOCATION, 60, NERC_SRC_GAZETTEER, "Vellmark", NULL, 0.95f},
+        {4, 30, NERC_ORG, 10, NERC_SRC_MODEL, NULL, NULL, 0.8f},
+        {53, 68, NERC_PERSON, 60, NERC_SRC_GAZETTEER, "Jonas Lindqvist", NULL, 0.95f},
+        {47, 68, NERC_ORG, 10, NERC_SRC_MODEL, NULL, NULL, 0.6f},
+    };
+    assert_int_equal(model_extends(&f.s, c, 4), 1);
+    assert_int_equal(c[0].end, c[0].start); /* Vellmark gives way to the Survey */
+    assert_int_equal(c[2].end, 68);         /* "State Jonas Lindqvist" is no name */
+    token_buf_free(&f.tb);
+
+    make(&f, "Floods in Vellmark Province and the Vellmark's-run port.");
+    candidate d[2] = {
+        {10, 18, NERC_LOCATION, 60, NERC_SRC_GAZETTEER, "Vellmark", NULL, 0.95f},
+        {10, 27, NERC_LOCATION, 10, NERC_SRC_MODEL, NULL, NULL, 0.8f},
+    };
+    assert_int_equal(model_extends(&f.s, d, 2), 1); /* "Province" is a name word */
+    token_buf_free(&f.tb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_bracketed_acronym),
         cmocka_unit_test(test_learnt_names),
         cmocka_unit_test(test_teams),
+        cmocka_unit_test(test_model_extends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
