@@ -158,6 +158,8 @@ int learn_aliases(doctable *aliases, const sentence *s, const candidate *c, size
  * the line (a line break ends it), never the place itself; once read as a team, the
  * name stays one for the rest of the document. */
 
+static int is_name_connector(const sentence *s, uint32_t i);
+
 static int key_is(const sentence *s, uint32_t i, const char *w)
 {
     const token *t = &s->tokens[i];
@@ -208,6 +210,12 @@ static int team_context(const sentence *s, uint32_t a, uint32_t b)
         ls--;
     while (le + 1 < s->n_tokens && !(s->tokens[le + 1].flags & TOK_NEWLINE_BEFORE))
         le++;
+    /* inside brackets are players and their figures: "(A. Stewart 40; P. Simmons 4-55)" */
+    int open = 0;
+    for (uint32_t i = ls; i < a; i++)
+        open += is_punct(s, i, '(') - is_punct(s, i, ')');
+    if (open > 0)
+        return 0;
     /* a fixture: "Surrey v Kent", "Leeds vs. Arsenal" */
     if ((a > ls && (key_is(s, a - 1, "v") || key_is(s, a - 1, "vs"))) ||
         (a > ls + 1 && is_punct(s, a - 1, '.') && key_is(s, a - 2, "vs")) ||
@@ -263,23 +271,82 @@ static size_t span_key(const sentence *s, uint32_t a, uint32_t b, char *buf, siz
     return n;
 }
 
-int retype_teams(doctable *teams, const sentence *s, candidate *c, size_t n)
+static int remember_team(doctable *teams, const sentence *s, uint32_t a, uint32_t b,
+                         const char *value)
 {
     char key[256];
+    size_t klen = span_key(s, a, b, key, sizeof key);
+    nerc_type ty;
+    if (!klen || doctable_get(teams, key, klen, &ty))
+        return 0;
+    return doctable_put(teams, key, klen, NERC_ORG, value ? value : "");
+}
+
+static int is_team(const doctable *teams, const sentence *s, uint32_t a, uint32_t b)
+{
+    char key[256];
+    size_t klen = span_key(s, a, b, key, sizeof key);
+    nerc_type ty;
+    return klen && doctable_get(teams, key, klen, &ty) != NULL;
+}
+
+static int covered_by(const candidate *c, size_t n, const token *t)
+{
+    for (size_t k = 0; k < n; k++)
+        if (c[k].end > c[k].start && c[k].start < t->end && t->start < c[k].end)
+            return 1;
+    return 0;
+}
+
+size_t team_mentions(doctable *teams, const sentence *s, candidate *c, size_t n, size_t cap,
+                     int *err)
+{
+    *err = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t a, b;
         if (c[i].type != NERC_LOCATION || !token_range(s, c[i].start, c[i].end, &a, &b))
             continue;
-        size_t klen = span_key(s, a, b, key, sizeof key);
-        nerc_type ty;
-        int known = klen && doctable_get(teams, key, klen, &ty) != NULL;
-        if (!known && !team_context(s, a, b))
+        if (!is_team(teams, s, a, b) && !team_context(s, a, b))
             continue;
         c[i].type = NERC_ORG;
-        if (!known && klen && doctable_put(teams, key, klen, NERC_ORG, c[i].value ? c[i].value : "") < 0)
-            return NERC_ENOMEM;
+        if (remember_team(teams, s, a, b, c[i].value) < 0) {
+            *err = NERC_ENOMEM;
+            return n;
+        }
     }
-    return 0;
+    /* names nothing else read, in the same places: "Harlequins 75 Gloucester 19",
+     * "Queen of South 3 2 0 1 5 4 6" */
+    size_t total = n;
+    for (uint32_t i = 0; i < s->n_tokens && total < cap; i++) {
+        const token *t = &s->tokens[i];
+        if (!(t->flags & TOK_UPPER) || (t->flags & TOK_NUMBER) || covered_by(c, total, t))
+            continue;
+        uint32_t b = i;
+        for (uint32_t k = i + 1; k < s->n_tokens; k++) {
+            const token *u = &s->tokens[k];
+            if ((u->flags & TOK_NEWLINE_BEFORE) || covered_by(c, total, u))
+                break;
+            if ((u->flags & TOK_UPPER) && !(u->flags & TOK_NUMBER) && !(u->flags & TOK_POSSESSIVE))
+                b = k;
+            else if (!(k + 1 < s->n_tokens && is_name_connector(s, k) &&
+                       (s->tokens[k + 1].flags & TOK_UPPER)))
+                break;
+        }
+        /* "P. Simmons 4-55": an initial starts a player's name */
+        int initial = i + 1 < s->n_tokens && t->end - t->start == 1 && is_punct(s, i + 1, '.');
+        if (!initial && (is_team(teams, s, i, b) || team_context(s, i, b))) {
+            c[total++] = (candidate){t->start, s->tokens[b].end, NERC_ORG, PRIORITY_MODEL,
+                                     NERC_SRC_RULE, NULL, "sports.team", 0.7f};
+            if (remember_team(teams, s, i, b, NULL) < 0) {
+                *err = NERC_ENOMEM;
+                return total;
+            }
+        }
+        i = b;
+    }
+    if (total > n)
+        qsort(c, total, sizeof *c, by_start_pos);
+    return total;
 }
 
 /* ---- the model's longer names ----------------------------------------------------- */

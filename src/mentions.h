@@ -33,8 +33,12 @@ size_t add_bracket_acronyms(const sentence *s, candidate *c, size_t n, size_t ca
 
 /* Place names that stand for sports teams in results lines, fixtures and standings
  * rows ("Pohang 3 Ulsan 2", "Surrey v Kent") become ORG, and stay ORG for the rest of
- * the document (remembered in teams). Returns 0 or NERC_ENOMEM. */
-int retype_teams(doctable *teams, const sentence *s, candidate *c, size_t n);
+ * the document (remembered in teams); capitalised words that nothing else covers in
+ * those places (or known as teams) are added as ORG (source rule "sports.team"), up
+ * to cap candidates. Returns the new count, sorted by start; *err is 0 or
+ * NERC_ENOMEM. */
+size_t team_mentions(doctable *teams, const sentence *s, candidate *c, size_t n, size_t cap,
+                     int *err);
 
 /* The model may read a longer name around a list match: "U.S. Geological Survey"
  * around "U.S.", "Sheffield United" around "Sheffield". Where a model candidate

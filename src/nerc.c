@@ -640,8 +640,13 @@ static int process_sentence(nerc_doc *d, const sentence *s)
     model_extends(s, c, d->n_cands);
     size_t n = resolve(c, d->n_cands);
     n = add_bracket_acronyms(s, c, n, d->res_cap);
-    if (retype_teams(d->teams, s, c, n) < 0)
+    if (util_grow((void **)&d->res, &d->res_cap, n + s->n_tokens + 1, sizeof *d->res) < 0)
         return NERC_ENOMEM;
+    c = d->res;
+    int terr;
+    n = team_mentions(d->teams, s, c, n, d->res_cap, &terr);
+    if (terr < 0)
+        return terr;
     if (learn_aliases(d->aliases, s, c, n) < 0)
         return NERC_ENOMEM;
     /* Emit mentions (demonyms stay internal) and collect them for the claims stage. */

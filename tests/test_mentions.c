@@ -99,6 +99,13 @@ static void test_learnt_names(void **state)
     token_buf_free(&f.tb);
 }
 
+static int retype(doctable *d, const sentence *s, candidate *c)
+{
+    int err;
+    assert_int_equal(team_mentions(d, s, c, 1, 1, &err), 1);
+    return err;
+}
+
 /* Place names in results lines, fixtures and standings rows name teams (ORG); the
  * same names in prose, datelines and quantities stay places. */
 static void test_teams(void **state)
@@ -131,7 +138,7 @@ static void test_teams(void **state)
         candidate c[1] = {{start, start + (uint32_t)strlen(cases[i].place), NERC_LOCATION, 60,
                            NERC_SRC_GAZETTEER, cases[i].place, NULL, 0.95f}};
         doctable *d = doctable_new();
-        assert_int_equal(retype_teams(d, &f.s, c, 1), 0);
+        assert_int_equal(retype(d, &f.s, c), 0);
         if (c[0].type != cases[i].want)
             fail_msg("case %zu: \"%s\" in \"%s\"", i, cases[i].place, cases[i].text);
         doctable_free(d);
@@ -142,12 +149,32 @@ static void test_teams(void **state)
     make(&f, "Vellmark 3 Ostrava 2");
     candidate c[1] = {{0, 8, NERC_LOCATION, 60, NERC_SRC_GAZETTEER, "Vellmark", NULL, 0.95f}};
     doctable *d = doctable_new();
-    assert_int_equal(retype_teams(d, &f.s, c, 1), 0);
+    assert_int_equal(retype(d, &f.s, c), 0);
     token_buf_free(&f.tb);
     make(&f, "Vellmark lost to a late goal.");
     c[0] = (candidate){0, 8, NERC_LOCATION, 60, NERC_SRC_GAZETTEER, "Vellmark", NULL, 0.95f};
-    assert_int_equal(retype_teams(d, &f.s, c, 1), 0);
+    assert_int_equal(retype(d, &f.s, c), 0);
     assert_int_equal(c[0].type, NERC_ORG);
+    doctable_free(d);
+    token_buf_free(&f.tb);
+
+    /* names no source read are added in the same places, and remembered */
+    make(&f, "Harlequins 75 Vellmark 19\nQueen of South 3 2 0 1 5 4 6");
+    candidate e[4] = {{14, 22, NERC_LOCATION, 60, NERC_SRC_GAZETTEER, "Vellmark", NULL, 0.95f}};
+    d = doctable_new();
+    int err;
+    assert_int_equal(team_mentions(d, &f.s, e, 1, 4, &err), 3);
+    assert_int_equal(err, 0);
+    assert_int_equal(e[0].start, 0);
+    assert_int_equal(e[0].end, 10);
+    assert_int_equal(e[0].type, NERC_ORG);
+    assert_int_equal(e[1].type, NERC_ORG);
+    assert_int_equal(e[2].start, 26);
+    assert_int_equal(e[2].end, 40);
+    token_buf_free(&f.tb);
+    make(&f, "Harlequins, unbeaten, travel on Saturday.");
+    assert_int_equal(team_mentions(d, &f.s, e, 0, 4, &err), 1);
+    assert_int_equal(e[0].end, 10);
     doctable_free(d);
     token_buf_free(&f.tb);
 }
