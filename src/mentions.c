@@ -1,4 +1,5 @@
-/* mentions.c - titles out of spans, bracketed acronyms, short forms to learn. */
+/* mentions.c - titles out of spans, bracketed acronyms, short forms to learn, teams,
+ * the model's longer names. */
 #include "mentions.h"
 
 #include <stdlib.h>

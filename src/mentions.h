@@ -5,7 +5,9 @@
  * ("Lt. Col. X" gives X); an acronym defined in brackets after a name is a mention of
  * its own ("Iranian Revolutionary Guards (IRGC)"); and the document learns the short
  * forms it will use later (the surname of a full name, a bracketed acronym), kept in
- * its doctable.
+ * its doctable. Two more steps shape the merge: before resolve(), a longer name the
+ * model read around a list match may replace it (model_extends); after it, places
+ * that stand for sports teams become organisations (team_mentions).
  */
 #ifndef NERC_MENTIONS_H
 #define NERC_MENTIONS_H
