@@ -492,6 +492,7 @@ struct nerc_doc {
     tagger_scratch *tscratch;
     claims_state *cstate;
     doctable *aliases;
+    doctable *teams; /* place names read as sports teams */
     pending *cands;
     size_t n_cands, cap_cands;
     candidate *res; /* the candidates with value pointers fixed, then resolved */
@@ -544,10 +545,11 @@ nerc_doc *nerc_doc_new(const nerc *ctx, const nerc_handler *handler, const nerc_
     d->split = splitter_new();
     d->rscratch = rule_scratch_new(ctx->rules);
     d->aliases = doctable_new();
+    d->teams = doctable_new();
     d->cstate = claims_state_new();
     if (ctx->model)
         d->tscratch = tagger_scratch_new();
-    if (!d->split || !d->rscratch || !d->aliases || !d->cstate || (ctx->model && !d->tscratch) ||
+    if (!d->split || !d->rscratch || !d->aliases || !d->teams || !d->cstate || (ctx->model && !d->tscratch) ||
         dates_state_init(&d->dstate, ctx->dates, ddp) < 0) {
         nerc_doc_free(d);
         return NULL;
@@ -564,6 +566,7 @@ void nerc_doc_free(nerc_doc *d)
     tagger_scratch_free(d->tscratch);
     claims_state_free(d->cstate);
     doctable_free(d->aliases);
+    doctable_free(d->teams);
     dates_state_free(&d->dstate);
     free(d->cands);
     free(d->res);
@@ -789,8 +792,16 @@ static int process_sentence(nerc_doc *d, const sentence *s)
             cc.value = d->values.buf + d->cands[i].value_off;
         c[i] = cc;
     }
+    model_extends(s, c, d->n_cands);
     size_t n = resolve(c, d->n_cands);
     n = add_bracket_acronyms(s, c, n, d->res_cap);
+    if (util_grow((void **)&d->res, &d->res_cap, n + s->n_tokens + 1, sizeof *d->res) < 0)
+        return NERC_ENOMEM;
+    c = d->res;
+    int terr;
+    n = team_mentions(d->teams, s, c, n, d->res_cap, &terr);
+    if (terr < 0)
+        return terr;
     if (learn_aliases(d->aliases, s, c, n) < 0)
         return NERC_ENOMEM;
     /* Emit mentions (demonyms stay internal) and collect them for the claims stage. */
