@@ -199,7 +199,7 @@ void nerc_free(nerc *ctx)
 #define PATH_BUF 4096
 
 /* Tokens decoded by the model on each side of the words it is asked about. */
-#define MODEL_MARGIN 4
+#define MODEL_MARGIN 2
 
 /* dir + "/" + name into out[PATH_BUF]; 0 when it does not fit. */
 static int join_path(char *out, const char *dir, const char *name)
