@@ -1330,14 +1330,17 @@ static int valid_utf8(const unsigned char *s, size_t n)
  * is present, so a cheap scan of the words decides which rules run at all. */
 enum {
     CUE_DIGIT = 1, CUE_MONTH = 2, CUE_WDAY = 4, CUE_DEICTIC = 8, CUE_UNIT = 16,
-    CUE_SEASON = 32, CUE_HOLIDAY = 64
+    CUE_SEASON = 32, CUE_HOLIDAY = 64,
+    CUE_DIGITS4 = 128,  /* a run of four or more digits (a year) */
+    CUE_NUMSEP = 256,   /* digit, then / . or -, then digit (12/05/2024) */
+    CUE_DIGIT_S = 512   /* digit, then s (1990s, '90s) */
 };
 
 static const unsigned rule_cues[K_COUNT] = {
-    [K_ISO] = CUE_DIGIT, [K_NUM] = CUE_DIGIT, [K_MDY] = CUE_MONTH, [K_DMY] = CUE_MONTH,
+    [K_ISO] = CUE_DIGITS4, [K_NUM] = CUE_NUMSEP, [K_MDY] = CUE_MONTH, [K_DMY] = CUE_MONTH,
     [K_MY] = CUE_MONTH, [K_QUARTER] = CUE_DIGIT | CUE_UNIT, [K_HOLIDAY] = CUE_HOLIDAY | CUE_UNIT,
-    [K_SEASON] = CUE_SEASON, [K_DECADE] = CUE_DIGIT, [K_CENTURY] = CUE_UNIT,
-    [K_YEAR] = CUE_DIGIT, [K_MON] = CUE_MONTH, [K_WEEKDAY] = CUE_WDAY,
+    [K_SEASON] = CUE_SEASON, [K_DECADE] = CUE_DIGIT_S, [K_CENTURY] = CUE_UNIT,
+    [K_YEAR] = CUE_DIGITS4, [K_MON] = CUE_MONTH, [K_WEEKDAY] = CUE_WDAY,
     [K_DEICTIC] = CUE_DEICTIC, [K_RELUNIT] = CUE_UNIT, [K_ANAPH] = CUE_UNIT, [K_AGO] = CUE_UNIT,
 };
 
@@ -1370,8 +1373,18 @@ static unsigned text_cues(const char *text, size_t len)
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)text[i];
         if (c >= '0' && c <= '9') {
+            size_t j = i;
+            while (j < len && text[j] >= '0' && text[j] <= '9')
+                j++;
             cues |= CUE_DIGIT;
-            i++;
+            if (j - i >= 4)
+                cues |= CUE_DIGITS4;
+            if (j < len && text[j] == 's')
+                cues |= CUE_DIGIT_S;
+            if (j + 1 < len && (text[j] == '/' || text[j] == '.' || text[j] == '-') &&
+                text[j + 1] >= '0' && text[j + 1] <= '9')
+                cues |= CUE_NUMSEP;
+            i = j;
             continue;
         }
         if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
@@ -1387,7 +1400,7 @@ static unsigned text_cues(const char *text, size_t len)
             j++;
         }
         w[n] = '\0';
-        if (j - i < sizeof w - 1)
+        if (j - i >= 3 && j - i < sizeof w - 1) /* the shortest cue word has 3 letters */
             for (const struct cue_word *cw = cue_words; cw->word; cw++)
                 if (w[0] == cw->word[0] && strcmp(w, cw->word) == 0) {
                     cues |= cw->cue;
