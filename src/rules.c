@@ -443,11 +443,15 @@ void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const to
             /* a one-letter cue (the F of F-16) is a capital, never the article "a" */
             if (kl > 1 || (toks[t].flags & TOK_UPPER))
                 mark_cue(r, s, k, kl);
-            /* "Su35" and "K9" hold the cue's letters before digits; "Tomahawks" a plural */
-            size_t letters = 0;
+            /* "Su35" and "K9" hold the cue's letters before digits, "2S19" its digits and
+             * letters before the next digits; "Tomahawks" a plural */
+            size_t head = 0;
+            while (head < kl && k[head] >= '0' && k[head] <= '9')
+                head++;
+            size_t letters = head;
             while (letters < kl && k[letters] >= 'a' && k[letters] <= 'z')
                 letters++;
-            if (letters > 0 && letters < kl && k[letters] >= '0' && k[letters] <= '9')
+            if (letters > head && letters < kl && k[letters] >= '0' && k[letters] <= '9')
                 mark_cue(r, s, k, letters);
             if (kl > 2 && k[kl - 1] == 's')
                 mark_cue(r, s, k, kl - 1);

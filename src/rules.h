@@ -52,8 +52,8 @@ typedef int (*rule_emit_fn)(void *user, const rule_info *rule, size_t start, siz
 /* Choose the rules for the next rules_run from the sentence's token keys: a rule whose
  * pattern starts with the comment "(?#cues:word,word,...)" runs only when one of
  * those words is in the sentence (compared with the lower-case token keys, with the
- * letters before a token's digits - "su" in "Su35" - and without a plural s); rules without
- * cues always run. Without a call, rules_run runs every rule. */
+ * letters before a token's digits - "su" in "Su35", "2s" in "2S19" - and without a plural
+ * s); rules without cues always run. Without a call, rules_run runs every rule. */
 void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const token *toks,
                   size_t n);
 
