@@ -421,6 +421,9 @@ static size_t expand(rule_scratch *s, const rule_info *ri, const char *text, siz
     return o;
 }
 
+/* The cue word a token offers when it is a number joined to the word before it. */
+#define JOINED_NUMBER_CUE "#joined-number"
+
 static void mark_cue(const rule_set *r, rule_scratch *s, const char *k, size_t kl)
 {
     for (size_t j = util_hash(0, k, kl) & (r->cue_cap - 1); r->cues[j].key;
@@ -455,6 +458,9 @@ void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const to
                 mark_cue(r, s, k, letters);
             if (kl > 2 && k[kl - 1] == 's')
                 mark_cue(r, s, k, kl - 1);
+            /* the number of a hyphenated name: Zapad-2021, S-300 */
+            if ((toks[t].flags & TOK_JOINED) && kl > 0 && k[0] >= '0' && k[0] <= '9')
+                mark_cue(r, s, JOINED_NUMBER_CUE, sizeof JOINED_NUMBER_CUE - 1);
         }
     s->selected = 1;
 }

@@ -297,6 +297,39 @@ static void test_cue_selection(void **state)
     rules_free(r);
 }
 
+/* What a token offers besides its key: a head of letters (B52H: b) or of digits and
+ * letters (2S19: 2s), a singular (Tomahawks: tomahawk), and #joined-number for a
+ * number hyphenated to the word before it. */
+static void test_cue_heads(void **state)
+{
+    (void)state;
+    const char *lines[] = {
+        "letters\tWEAPON\t0\t50\t-\t(?#cues:b)\\bdrill\\b",
+        "digits\tWEAPON\t0\t50\t-\t(?#cues:2s)\\bdrill\\b",
+        "plural\tWEAPON\t0\t50\t-\t(?#cues:tomahawk)\\bdrill\\b",
+        "joined\tNONE\t0\t50\t-\t(?#cues:#joined-number)\\bdrill\\b",
+    };
+    rule_set *r = rules_of(lines, 4);
+    rule_scratch *s = rule_scratch_new(r);
+    const char *texts[] = {"A B52H drill.", "A 2S19 drill.", "Tomahawks drill.",
+                           "Zapad-2021 drill.", "Zapad 2021, a drill by 2 bombers.",
+                           "a b drill by 2 s on #joined-number."};
+    const char *want[] = {"letters@7-12=drill", "digits@7-12=drill", "plural@10-15=drill",
+                          "joined@11-16=drill", "", ""};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        token_buf tb;
+        token_buf_init(&tb);
+        assert_int_equal(tokenize(texts[i], strlen(texts[i]), &tb), 0);
+        rules_select(r, s, tb.keys, tb.tokens, tb.n);
+        hits h = {0};
+        assert_int_equal(rules_run(r, s, texts[i], strlen(texts[i]), collect, &h), 0);
+        assert_string_equal(h.s, want[i]);
+        token_buf_free(&tb);
+    }
+    rule_scratch_free(s);
+    rules_free(r);
+}
+
 static void test_shipped_rules_load(void **state)
 {
     (void)state;
@@ -326,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_catastrophic_pattern_hits_the_limit),
         cmocka_unit_test(test_callback_stops),
         cmocka_unit_test(test_cue_selection),
+        cmocka_unit_test(test_cue_heads),
         cmocka_unit_test(test_shipped_rules_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
