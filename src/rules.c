@@ -31,6 +31,7 @@ typedef struct rule {
 /* Cue word -> rule: a rule with cues runs only on sentences holding one of them. */
 typedef struct cue {
     char *key;
+    size_t len;
     size_t rule;
 } cue;
 
@@ -82,6 +83,7 @@ static int cue_add(rule_set *r, const char *key, size_t n, size_t rule_index)
     while (r->cues[j].key)
         j = (j + 1) & (r->cue_cap - 1);
     r->cues[j].key = strndup(key, n);
+    r->cues[j].len = n;
     if (!r->cues[j].key)
         return NERC_ENOMEM;
     r->cues[j].rule = rule_index;
@@ -428,7 +430,7 @@ static void mark_cue(const rule_set *r, rule_scratch *s, const char *k, size_t k
 {
     for (size_t j = util_hash(0, k, kl) & (r->cue_cap - 1); r->cues[j].key;
          j = (j + 1) & (r->cue_cap - 1))
-        if (strlen(r->cues[j].key) == kl && memcmp(r->cues[j].key, k, kl) == 0)
+        if (r->cues[j].len == kl && memcmp(r->cues[j].key, k, kl) == 0)
             s->active[r->cues[j].rule] = 1;
 }
 
@@ -531,12 +533,18 @@ typedef struct image_header {
     uint64_t checksum; /* of the hashes and the serialized bytes */
 } image_header;
 
+/* A checksum of n bytes, eight at a time (images are megabytes, read at every start). */
 static uint64_t checksum(uint64_t h, const unsigned char *p, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+        h ^= h >> 29;
     }
+    for (; i < n; i++)
+        h = (h ^ p[i]) * 0x100000001b3ULL;
     return h;
 }
 

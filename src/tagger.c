@@ -510,13 +510,22 @@ typedef struct weights {
     unsigned bits;
 } weights;
 
+/* Bits set in x, without relying on a POPCNT instruction the build may not target. */
+static unsigned bit_count(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    return (unsigned)((x * 0x0101010101010101ULL) >> 56);
+}
+
 /* Row number of bucket b (0: no row). */
 static size_t row_of(const tagger *t, size_t b)
 {
     uint64_t word = t->present[b >> 6], bit = (uint64_t)1 << (b & 63);
     if (!(word & bit))
         return 0;
-    return t->rank[b >> 6] + (size_t)__builtin_popcountll(word & (bit - 1));
+    return t->rank[b >> 6] + (size_t)bit_count(word & (bit - 1));
 }
 
 static const float *model_row(const tagger *t, uint64_t f)
@@ -846,7 +855,7 @@ static void finish_ranks(tagger *t)
     uint32_t before = 1;
     for (size_t w = 0; w < words; w++) {
         t->rank[w] = before;
-        before += (uint32_t)__builtin_popcountll(t->present[w]);
+        before += (uint32_t)bit_count(t->present[w]);
     }
 }
 
@@ -1369,7 +1378,7 @@ int tagger_attach_image(const void *base, size_t len, uint64_t fingerprint, tagg
     for (size_t w = 0; w < words; w++) {
         if (rank[w] != before)
             return NERC_EFORMAT;
-        before += (uint64_t)__builtin_popcountll(present[w]);
+        before += (uint64_t)bit_count(present[w]);
     }
     if (before != h.nrows)
         return NERC_EFORMAT;
