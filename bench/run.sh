@@ -49,6 +49,10 @@ done
 NERC=$(cd "$(dirname "$NERC")" && pwd)/$(basename "$NERC")
 mkdir -p "$WORK"
 cd "$WORK"
+# nerc's image cache for this run: emptied first, so the first nerc run below compiles
+# the data and writes the images, and the runs after it map them (as a user's would)
+export NERC_CACHE=$WORK/cache
+rm -rf "$NERC_CACHE"
 REPORT=$WORK/results.md
 : > "$REPORT"
 say() { printf '%s\n' "$*" | tee -a "$REPORT"; }
@@ -133,6 +137,8 @@ say "- NAMES: $(wc -l < NAMES) distinct surface forms of gazetteers/*.tsv"
 say "- command: bench/run.sh --mb $MB --files $FILES --stream-mb \"$STREAM\" --synth $SYNTH"
 
 cat corpus.txt files.cat > /dev/null # warm the page cache
+echo "Talks in Geneva: Vladimir Putin met Xi Jinping on Friday." > one.txt
+"$NERC" --data "$ROOT" -q one.txt > /dev/null # compiles the data once: writes the images
 say ""
 say "## Throughput, one thread, $((cbytes / 1000000)) MB corpus"
 header
@@ -171,10 +177,16 @@ say "- -j 2 speed-up over -j 1: $(awk -v a="$n1" -v b="$n2" 'BEGIN { printf "%.2
 say ""
 say "## Start-up with the shipped data (hyperfine)"
 say ""
-hyperfine --warmup 2 --runs 10 --export-markdown startup.md "echo | $NERC --data $ROOT -q" > /dev/null
-sed "s|$NERC|nerc|g; s|$ROOT|ROOT|g" startup.md | tee -a "$REPORT"
+say "One short sentence. With the image cache (the default; its images were written by a"
+say "first run before the measurements) and without it (--no-cache: the text read and the"
+say "patterns compiled at every start)."
+say ""
+hyperfine -N --warmup 3 --runs 30 --export-markdown startup.md \
+    "$NERC --data $ROOT -q $WORK/one.txt" "$NERC --data $ROOT -q --no-cache $WORK/one.txt" > /dev/null
+sed "s|$NERC|nerc|g; s|$ROOT|ROOT|g; s|$WORK/||g" startup.md | tee -a "$REPORT"
 header
-measure "nerc on empty stdin (peak RSS of the loaded data)" 1 0 1 sh -c 'echo | "$0" --data "$1" -q' "$NERC" "$ROOT"
+measure "nerc on one sentence, cache (peak RSS of the loaded data)" 1 0 1 "$NERC" --data "$ROOT" -q one.txt
+measure "nerc on one sentence, --no-cache" 1 0 1 "$NERC" --data "$ROOT" -q --no-cache one.txt
 
 if [[ $SYNTH -gt 0 ]]; then
     say ""
@@ -182,13 +194,18 @@ if [[ $SYNTH -gt 0 ]]; then
     [[ -f synth-$SYNTH.tsv ]] || python3 "$ROOT/bench/synth_gazetteer.py" "$SYNTH" > "synth-$SYNTH.tsv"
     say ""
     say "$(grep -vc '^#' "synth-$SYNTH.tsv") entries, $(grep -v '^#' "synth-$SYNTH.tsv" | cut -f1 | sort -u | wc -l) distinct surfaces, $(stat -c %s "synth-$SYNTH.tsv") bytes (bench/synth_gazetteer.py)."
-    hyperfine --warmup 1 --runs 3 --export-markdown synth-load.md \
-        "$NERC --data $ROOT -q --no-default-gazetteers --gazetteer synth-$SYNTH.tsv < /dev/null" > /dev/null
+    header
+    measure "first load: text read, image written (< /dev/null)" 1 0 1 \
+        "$NERC" --data "$ROOT" -q --no-default-gazetteers --gazetteer "synth-$SYNTH.tsv" /dev/null
+    measure "later loads: image mapped (< /dev/null)" 1 0 1 \
+        "$NERC" --data "$ROOT" -q --no-default-gazetteers --gazetteer "synth-$SYNTH.tsv" /dev/null
+    measure "load without the cache (--no-cache, < /dev/null)" 1 0 1 \
+        "$NERC" --data "$ROOT" -q --no-cache --no-default-gazetteers --gazetteer "synth-$SYNTH.tsv" /dev/null
     say ""
+    hyperfine -N --warmup 1 --runs 10 --export-markdown synth-load.md \
+        "$NERC --data $ROOT -q --no-default-gazetteers --gazetteer synth-$SYNTH.tsv /dev/null" > /dev/null
     sed "s|$NERC|nerc|g; s|$ROOT|ROOT|g" synth-load.md | tee -a "$REPORT"
     header
-    measure "load only (< /dev/null)" 1 0 1 \
-        "$NERC" --data "$ROOT" -q --no-default-gazetteers --gazetteer "synth-$SYNTH.tsv" /dev/null
     measure "nerc -j 1 --split formfeed, synthetic gazetteer only" "$cbytes" "$cwords" "$cdocs" \
         sh -c 'exec "$0" --data "$1" -q --emit triples -j 1 --split formfeed --no-default-gazetteers --gazetteer "$3" < "$2"' \
         "$NERC" "$ROOT" corpus.txt "synth-$SYNTH.tsv"
