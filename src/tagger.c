@@ -52,9 +52,9 @@ struct tagger {
 
 /* Document memory: what earlier sentences of the same document said about a word
  * (by key). A fixed open-addressed table, cleared by tagger_scratch_reset(). */
-#define MEM_BITS 12
+#define MEM_BITS 13
 #define MEM_SLOTS (1u << MEM_BITS)
-#define MEM_MAX (MEM_SLOTS * 3 / 4)
+#define MEM_MAX 3072 /* words remembered; at most 3/8 of the slots, so probes stay short */
 enum {
     MEM_PER = 1, MEM_ORG = 2, MEM_LOC = 4,  /* tagged or gazetteer-matched as this type */
     MEM_FIRST = 8,                          /* ... as the first token of the name */
