@@ -1327,46 +1327,88 @@ static int valid_utf8(const unsigned char *s, size_t n)
 #define LATE_MAX 64
 
 /* Cue words: most sentences hold no date, and a rule can only match where its cue
- * is present, so a cheap scan of the words decides which rules run at all. */
+ * words are present, so a cheap scan of the words decides which rules run at all. */
 enum {
-    CUE_DIGIT = 1, CUE_MONTH = 2, CUE_WDAY = 4, CUE_DEICTIC = 8, CUE_UNIT = 16,
-    CUE_SEASON = 32, CUE_HOLIDAY = 64,
-    CUE_DIGITS4 = 128,  /* a run of four or more digits (a year) */
-    CUE_NUMSEP = 256,   /* digit, then / . or -, then digit (12/05/2024) */
-    CUE_DIGIT_S = 512   /* digit, then s (1990s, '90s) */
+    CUE_DIGIT = 1 << 0,
+    CUE_DIGITS4 = 1 << 1,  /* a run of four or more digits (a year) */
+    CUE_NUMSEP = 1 << 2,   /* digit, then / . or -, then digit (12/05/2024) */
+    CUE_DIGIT_S = 1 << 3,  /* digit, then s (1990s, '90s) */
+    CUE_QNUM = 1 << 4,     /* Q1 to Q4 */
+    CUE_MONTH = 1 << 5,    /* a capitalised month name: "may" is a verb */
+    CUE_WDAY = 1 << 6,     /* a capitalised weekday */
+    CUE_DEICTIC = 1 << 7,  /* today, yesterday, tomorrow, tonight */
+    CUE_SEASON = 1 << 8,
+    CUE_HOLIDAY = 1 << 9,  /* a word of a holiday's name */
+    CUE_CENTURY = 1 << 10,
+    CUE_HALF = 1 << 11,    /* quarter, half */
+    CUE_REL = 1 << 12,     /* this, last, next, current (before a unit) */
+    CUE_RELUNIT = 1 << 13, /* year, month, week, weekend, quarter (after them) */
+    CUE_WEEKEND = 1 << 14, /* "the weekend" */
+    CUE_ANAPH = 1 << 15,   /* same, following, next, previous, prior, preceding, that */
+    CUE_ANAUNIT = 1 << 16, /* year, month, week, day, weekend (after them) */
+    CUE_AGO = 1 << 17,     /* ago, earlier, later */
+    CUE_AGOUNIT = 1 << 18  /* year(s), month(s), week(s), day(s), decade(s) (before them) */
 };
 
-static const unsigned rule_cues[K_COUNT] = {
-    [K_ISO] = CUE_DIGITS4, [K_NUM] = CUE_NUMSEP, [K_MDY] = CUE_MONTH, [K_DMY] = CUE_MONTH,
-    [K_MY] = CUE_MONTH, [K_QUARTER] = CUE_DIGIT | CUE_UNIT, [K_HOLIDAY] = CUE_HOLIDAY | CUE_UNIT,
-    [K_SEASON] = CUE_SEASON, [K_DECADE] = CUE_DIGIT_S, [K_CENTURY] = CUE_UNIT,
-    [K_YEAR] = CUE_DIGITS4, [K_MON] = CUE_MONTH, [K_WEEKDAY] = CUE_WDAY,
-    [K_DEICTIC] = CUE_DEICTIC, [K_RELUNIT] = CUE_UNIT, [K_ANAPH] = CUE_UNIT, [K_AGO] = CUE_UNIT,
-};
+/* Can rule k match a sentence with these cues? (Each test names words every match
+ * of the rule's pattern contains.) */
+static int rule_wanted(int k, unsigned c)
+{
+    switch (k) {
+    case K_ISO: case K_YEAR: return (c & CUE_DIGITS4) != 0;
+    case K_NUM: return (c & CUE_NUMSEP) != 0;
+    case K_MDY: case K_DMY: case K_MY: case K_MON: return (c & CUE_MONTH) != 0;
+    case K_QUARTER: return (c & (CUE_HALF | CUE_QNUM)) != 0;
+    case K_HOLIDAY: return (c & CUE_HOLIDAY) != 0;
+    case K_SEASON: return (c & CUE_SEASON) != 0;
+    case K_DECADE: return (c & CUE_DIGIT_S) != 0;
+    case K_CENTURY: return (c & CUE_CENTURY) != 0;
+    case K_WEEKDAY: return (c & CUE_WDAY) != 0;
+    case K_DEICTIC: return (c & CUE_DEICTIC) != 0;
+    case K_RELUNIT: return ((c & CUE_REL) && (c & CUE_RELUNIT)) || (c & CUE_WEEKEND);
+    case K_ANAPH: return (c & CUE_ANAPH) && (c & CUE_ANAUNIT);
+    case K_AGO: return (c & CUE_AGO) && (c & CUE_AGOUNIT);
+    default: return 1;
+    }
+}
 
+#define CASED 1 /* the cue counts only with a capital first letter, as the rule wants */
 static const struct cue_word {
     const char *word;
     unsigned cue;
+    int cased;
 } cue_words[] = {
-    {"january", CUE_MONTH}, {"february", CUE_MONTH}, {"march", CUE_MONTH}, {"april", CUE_MONTH},
-    {"may", CUE_MONTH}, {"june", CUE_MONTH}, {"july", CUE_MONTH}, {"august", CUE_MONTH},
-    {"september", CUE_MONTH}, {"october", CUE_MONTH}, {"november", CUE_MONTH},
-    {"december", CUE_MONTH}, {"jan", CUE_MONTH}, {"feb", CUE_MONTH}, {"mar", CUE_MONTH},
-    {"apr", CUE_MONTH}, {"jun", CUE_MONTH}, {"jul", CUE_MONTH}, {"aug", CUE_MONTH},
-    {"sep", CUE_MONTH}, {"sept", CUE_MONTH}, {"oct", CUE_MONTH}, {"nov", CUE_MONTH},
-    {"dec", CUE_MONTH}, {"monday", CUE_WDAY}, {"tuesday", CUE_WDAY}, {"wednesday", CUE_WDAY},
-    {"thursday", CUE_WDAY}, {"friday", CUE_WDAY}, {"saturday", CUE_WDAY}, {"sunday", CUE_WDAY},
-    {"today", CUE_DEICTIC}, {"yesterday", CUE_DEICTIC}, {"tomorrow", CUE_DEICTIC},
-    {"tonight", CUE_DEICTIC}, {"year", CUE_UNIT}, {"years", CUE_UNIT}, {"month", CUE_UNIT},
-    {"months", CUE_UNIT}, {"week", CUE_UNIT}, {"weeks", CUE_UNIT}, {"weekend", CUE_UNIT},
-    {"day", CUE_UNIT}, {"days", CUE_UNIT}, {"quarter", CUE_UNIT}, {"half", CUE_UNIT},
-    {"decade", CUE_UNIT}, {"decades", CUE_UNIT}, {"century", CUE_UNIT},
-    {"spring", CUE_SEASON}, {"summer", CUE_SEASON}, {"autumn", CUE_SEASON},
-    {"fall", CUE_SEASON}, {"winter", CUE_SEASON}, {"christmas", CUE_HOLIDAY},
-    {"halloween", CUE_HOLIDAY}, {"thanksgiving", CUE_HOLIDAY}, {"valentine", CUE_HOLIDAY},
-    {NULL, 0}};
+    {"january", CUE_MONTH, CASED}, {"february", CUE_MONTH, CASED}, {"march", CUE_MONTH, CASED},
+    {"april", CUE_MONTH, CASED}, {"may", CUE_MONTH, CASED}, {"june", CUE_MONTH, CASED},
+    {"july", CUE_MONTH, CASED}, {"august", CUE_MONTH, CASED}, {"september", CUE_MONTH, CASED},
+    {"october", CUE_MONTH, CASED}, {"november", CUE_MONTH, CASED},
+    {"december", CUE_MONTH, CASED}, {"jan", CUE_MONTH, CASED}, {"feb", CUE_MONTH, CASED},
+    {"mar", CUE_MONTH, CASED}, {"apr", CUE_MONTH, CASED}, {"jun", CUE_MONTH, CASED},
+    {"jul", CUE_MONTH, CASED}, {"aug", CUE_MONTH, CASED}, {"sep", CUE_MONTH, CASED},
+    {"sept", CUE_MONTH, CASED}, {"oct", CUE_MONTH, CASED}, {"nov", CUE_MONTH, CASED},
+    {"dec", CUE_MONTH, CASED}, {"monday", CUE_WDAY, CASED}, {"tuesday", CUE_WDAY, CASED},
+    {"wednesday", CUE_WDAY, CASED}, {"thursday", CUE_WDAY, CASED},
+    {"friday", CUE_WDAY, CASED}, {"saturday", CUE_WDAY, CASED}, {"sunday", CUE_WDAY, CASED},
+    {"today", CUE_DEICTIC, 0}, {"yesterday", CUE_DEICTIC, 0}, {"tomorrow", CUE_DEICTIC, 0},
+    {"tonight", CUE_DEICTIC, 0},
+    {"year", CUE_RELUNIT | CUE_ANAUNIT | CUE_AGOUNIT | CUE_HOLIDAY, 0}, /* New Year's Day */
+    {"years", CUE_AGOUNIT, 0}, {"month", CUE_RELUNIT | CUE_ANAUNIT | CUE_AGOUNIT, 0},
+    {"months", CUE_AGOUNIT, 0}, {"week", CUE_RELUNIT | CUE_ANAUNIT | CUE_AGOUNIT, 0},
+    {"weeks", CUE_AGOUNIT, 0}, {"weekend", CUE_RELUNIT | CUE_ANAUNIT | CUE_WEEKEND, 0},
+    {"day", CUE_ANAUNIT | CUE_AGOUNIT, 0}, {"days", CUE_AGOUNIT, 0}, {"decade", CUE_AGOUNIT, 0},
+    {"decades", CUE_AGOUNIT, 0}, {"quarter", CUE_HALF | CUE_RELUNIT, 0}, {"half", CUE_HALF, 0},
+    {"century", CUE_CENTURY, 0}, {"this", CUE_REL, 0}, {"last", CUE_REL, 0},
+    {"next", CUE_REL | CUE_ANAPH, 0}, {"current", CUE_REL, 0}, {"same", CUE_ANAPH, 0},
+    {"following", CUE_ANAPH, 0}, {"previous", CUE_ANAPH, 0}, {"prior", CUE_ANAPH, 0},
+    {"preceding", CUE_ANAPH, 0}, {"that", CUE_ANAPH, 0}, {"ago", CUE_AGO, 0},
+    {"earlier", CUE_AGO, 0}, {"later", CUE_AGO, 0},
+    {"spring", CUE_SEASON, 0}, {"summer", CUE_SEASON, 0}, {"autumn", CUE_SEASON, 0},
+    {"fall", CUE_SEASON, 0}, {"winter", CUE_SEASON, 0}, {"christmas", CUE_HOLIDAY, 0},
+    {"halloween", CUE_HOLIDAY, 0}, {"thanksgiving", CUE_HOLIDAY, 0},
+    {"valentine", CUE_HOLIDAY, 0}, {"boxing", CUE_HOLIDAY, 0}, {"election", CUE_HOLIDAY, 0},
+    {NULL, 0, 0}};
 
-/* The cues present in text: digits, and ASCII words compared in lower case. */
+/* The cues present in text: digit patterns, and ASCII words compared in lower case. */
 static unsigned text_cues(const char *text, size_t len)
 {
     unsigned cues = 0;
@@ -1400,10 +1442,13 @@ static unsigned text_cues(const char *text, size_t len)
             j++;
         }
         w[n] = '\0';
+        if (j - i == 1 && c == 'Q' && j < len && text[j] >= '1' && text[j] <= '4')
+            cues |= CUE_QNUM;
         if (j - i >= 3 && j - i < sizeof w - 1) /* the shortest cue word has 3 letters */
             for (const struct cue_word *cw = cue_words; cw->word; cw++)
                 if (w[0] == cw->word[0] && strcmp(w, cw->word) == 0) {
-                    cues |= cw->cue;
+                    if (!cw->cased || (c >= 'A' && c <= 'Z'))
+                        cues |= cw->cue;
                     break;
                 }
         i = j;
@@ -1444,7 +1489,7 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
     int done[K_COUNT] = {0};
     unsigned cues = text_cues(text, len);
     for (int k = 0; k < K_COUNT; k++) {
-        if (!(cues & rule_cues[k])) {
+        if (!rule_wanted(k, cues)) {
             done[k] = 1;
             next_s[k] = NONE;
             continue;

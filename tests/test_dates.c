@@ -256,6 +256,10 @@ static const date_case cases[] = {
     {"", "The vote was 47 to 12.", ""},
     {"", "Theresa May met the envoy.", ""},
     {"", "You may need a visa.", ""},
+    /* the cue scan: a verb "may", a month "May"; a unit word alone is no date */
+    {"", "Officials may meet in May 2025 or march in March 2025.", "May 2025=2025-05|March 2025=2025-03"},
+    {D, "The day after the vote, the week ended with a half measure that year.", "that year=2024"},
+    {"", "Q3 2024 results beat the 2Q forecast.", "Q3 2024=2024-Q3"},
     {"", "May I ask a question?", ""},
     {"", "April Ryan asked the question.", ""},
     {"", "The protesters march on the capital.", ""},
