@@ -47,6 +47,11 @@ struct gazetteer {
     /* distinct (type, canonical) counting while loading */
     uint32_t *canon_set;
     size_t canon_cap, canon_count;
+    /* bit (hash & filter_mask) set for every edge: most tokens continue no alias, and
+     * the filter (8 bits per edge, so few false hits) answers them without a cache
+     * miss in the edge table */
+    uint64_t *edge_filter;
+    uint32_t filter_mask;
     /* an attached image: pool, edges, nodes and entries point into it, read-only */
     const void *image;
     size_t image_len;
@@ -94,6 +99,7 @@ void gazetteer_free(gazetteer *g)
         free(g->entries);
     }
     free(g->views);
+    free(g->edge_filter);
     free(g->canon_set);
     token_buf_free(&g->scratch);
     free(g);
@@ -102,6 +108,8 @@ void gazetteer_free(gazetteer *g)
 static uint32_t find_child(const gazetteer *g, uint32_t parent, const char *key, size_t len)
 {
     uint32_t h = util_hash(parent, key, len);
+    if (g->edge_filter && !(g->edge_filter[(h & g->filter_mask) >> 6] >> (h & 63) & 1))
+        return 0;
     size_t mask = g->edge_cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const edge *e = &g->edges[i];
@@ -243,6 +251,8 @@ int gazetteer_add(gazetteer *g, const char *surface, size_t len, nerc_type type,
 {
     if ((g->image || (!g->canon_set && g->entry_count)) && reopen(g) < 0)
         return NERC_ENOMEM;
+    free(g->edge_filter); /* rebuilt by the next freeze */
+    g->edge_filter = NULL;
     if (tokenize(surface, len, &g->scratch) < 0)
         return NERC_ENOMEM;
     if (g->scratch.n == 0)
@@ -415,6 +425,19 @@ int gazetteer_freeze(gazetteer *g)
         const entry_rec *r = &g->entries[i];
         g->views[i] = (gaz_entry){g->pool.buf + r->canonical, g->pool.buf + r->id,
                                   (nerc_type)r->type, r->flags, r->file};
+    }
+    free(g->edge_filter);
+    unsigned bits = 16;
+    while (bits < 30 && ((size_t)1 << bits) < g->edge_count * 8)
+        bits++;
+    g->filter_mask = (uint32_t)(((uint64_t)1 << bits) - 1);
+    g->edge_filter = calloc(((size_t)1 << bits) / 64, sizeof *g->edge_filter);
+    if (!g->edge_filter)
+        return NERC_ENOMEM;
+    for (size_t i = 0; i < g->edge_cap; i++) {
+        const edge *e = &g->edges[i];
+        if (e->child)
+            g->edge_filter[(e->hash & g->filter_mask) >> 6] |= (uint64_t)1 << (e->hash & 63);
     }
     token_buf_free(&g->scratch);
     free(g->canon_set);
