@@ -120,10 +120,13 @@ typedef struct rule {
     unsigned char groups[F_COUNT][MAX_DUP]; /* group numbers, 0 = none */
 } rule;
 
+#define CUE_SLOTS 256 /* open addressing over the cue words (fewer than 100) */
+
 struct dates {
     rule rules[K_COUNT];
     pcre2_match_context *mctx; /* match and depth limits: nothing can hang */
     uint32_t ovec_pairs;       /* enough for the rule with the most groups */
+    int16_t cue_slot[CUE_SLOTS]; /* index into cue_words, or -1 */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -146,6 +149,8 @@ static int rule_fields(rule *r)
     return 0;
 }
 
+static void index_cue_words(dates *d);
+
 int dates_new(dates **out, unsigned flags, char *err, size_t errlen)
 {
     if (!out)
@@ -154,6 +159,7 @@ int dates_new(dates **out, unsigned flags, char *err, size_t errlen)
     dates *d = calloc(1, sizeof *d);
     if (!d)
         return NERC_ENOMEM;
+    index_cue_words(d);
     d->mctx = pcre2_match_context_create(NULL);
     if (!d->mctx) {
         free(d);
@@ -1408,8 +1414,39 @@ static const struct cue_word {
     {"valentine", CUE_HOLIDAY, 0}, {"boxing", CUE_HOLIDAY, 0}, {"election", CUE_HOLIDAY, 0},
     {NULL, 0, 0}};
 
+static uint32_t cue_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h ^ (h >> 13);
+}
+
+static void index_cue_words(dates *d)
+{
+    for (size_t i = 0; i < CUE_SLOTS; i++)
+        d->cue_slot[i] = -1;
+    for (int k = 0; cue_words[k].word; k++) {
+        uint32_t j = cue_hash(cue_words[k].word, strlen(cue_words[k].word)) & (CUE_SLOTS - 1);
+        while (d->cue_slot[j] >= 0)
+            j = (j + 1) & (CUE_SLOTS - 1);
+        d->cue_slot[j] = (int16_t)k;
+    }
+}
+
+static const struct cue_word *find_cue_word(const dates *d, const char *w, size_t n)
+{
+    for (uint32_t j = cue_hash(w, n) & (CUE_SLOTS - 1); d->cue_slot[j] >= 0;
+         j = (j + 1) & (CUE_SLOTS - 1)) {
+        const struct cue_word *cw = &cue_words[d->cue_slot[j]];
+        if (cw->word[0] == w[0] && strncmp(cw->word, w, n) == 0 && cw->word[n] == '\0')
+            return cw;
+    }
+    return NULL;
+}
+
 /* The cues present in text: digit patterns, and ASCII words compared in lower case. */
-static unsigned text_cues(const char *text, size_t len)
+static unsigned text_cues(const dates *d, const char *text, size_t len)
 {
     unsigned cues = 0;
     for (size_t i = 0; i < len;) {
@@ -1444,13 +1481,11 @@ static unsigned text_cues(const char *text, size_t len)
         w[n] = '\0';
         if (j - i == 1 && c == 'Q' && j < len && text[j] >= '1' && text[j] <= '4')
             cues |= CUE_QNUM;
-        if (j - i >= 3 && j - i < sizeof w - 1) /* the shortest cue word has 3 letters */
-            for (const struct cue_word *cw = cue_words; cw->word; cw++)
-                if (w[0] == cw->word[0] && strcmp(w, cw->word) == 0) {
-                    if (!cw->cased || (c >= 'A' && c <= 'Z'))
-                        cues |= cw->cue;
-                    break;
-                }
+        if (j - i >= 3 && j - i < sizeof w - 1) { /* the shortest cue word has 3 letters */
+            const struct cue_word *cw = find_cue_word(d, w, n);
+            if (cw && (!cw->cased || (c >= 'A' && c <= 'Z')))
+                cues |= cw->cue;
+        }
         i = j;
     }
     return cues;
@@ -1487,7 +1522,7 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
         return NERC_EARG;
     size_t next_s[K_COUNT], next_e[K_COUNT];
     int done[K_COUNT] = {0};
-    unsigned cues = text_cues(text, len);
+    unsigned cues = text_cues(d, text, len);
     for (int k = 0; k < K_COUNT; k++) {
         if (!rule_wanted(k, cues)) {
             done[k] = 1;

@@ -30,8 +30,8 @@
 /* A sorted set of words (keys), for membership tests with bsearch. */
 typedef struct word_set {
     char *pool;
-    char **words;
-    size_t n;
+    char **slots; /* open addressing on util_hash; NULL marks a free slot */
+    size_t n, cap;
 } word_set;
 
 struct nerc {
@@ -121,11 +121,6 @@ const char *nerc_default_data_dir(void)
 
 /* ----------------------------------------------------------- context */
 
-static int cmp_word(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Load one word per line (# comments); a missing file is an empty set. */
 static int word_set_load(word_set *w, const char *path, char *err, size_t errlen)
 {
@@ -154,8 +149,11 @@ static int word_set_load(word_set *w, const char *path, char *err, size_t errlen
     size_t lines = 1;
     for (size_t i = 0; i < got; i++)
         lines += w->pool[i] == '\n';
-    w->words = malloc(lines * sizeof *w->words);
-    if (!w->words)
+    w->cap = 64;
+    while (w->cap < lines * 2)
+        w->cap *= 2;
+    w->slots = calloc(w->cap, sizeof *w->slots);
+    if (!w->slots)
         return NERC_ENOMEM;
     for (char *line = w->pool, *next; line && *line; line = next) {
         next = strchr(line, '\n');
@@ -164,22 +162,27 @@ static int word_set_load(word_set *w, const char *path, char *err, size_t errlen
         size_t n = strlen(line);
         if (n && line[n - 1] == '\r')
             line[--n] = '\0';
-        if (n && line[0] != '#')
-            w->words[w->n++] = line;
+        if (!n || line[0] == '#')
+            continue;
+        size_t j = util_hash(0, line, n) & (w->cap - 1);
+        while (w->slots[j] && strcmp(w->slots[j], line) != 0)
+            j = (j + 1) & (w->cap - 1);
+        if (!w->slots[j]) {
+            w->slots[j] = line;
+            w->n++;
+        }
     }
-    qsort(w->words, w->n, sizeof *w->words, cmp_word);
     return rc;
 }
 
 static int word_set_has(const word_set *w, const char *key, size_t len)
 {
-    char buf[64];
-    if (w->n == 0 || len >= sizeof buf)
+    if (w->n == 0)
         return 0;
-    memcpy(buf, key, len);
-    buf[len] = '\0';
-    const char *k = buf;
-    return bsearch(&k, w->words, w->n, sizeof *w->words, cmp_word) != NULL;
+    for (size_t j = util_hash(0, key, len) & (w->cap - 1); w->slots[j]; j = (j + 1) & (w->cap - 1))
+        if (strncmp(w->slots[j], key, len) == 0 && w->slots[j][len] == '\0')
+            return 1;
+    return 0;
 }
 
 void nerc_free(nerc *ctx)
@@ -187,7 +190,7 @@ void nerc_free(nerc *ctx)
     if (!ctx)
         return;
     free(ctx->common.pool);
-    free(ctx->common.words);
+    free(ctx->common.slots);
     gazetteer_free(ctx->gaz);
     rules_free(ctx->rules);
     dates_free(ctx->dates);
