@@ -25,7 +25,9 @@ typedef struct rule {
     pcre2_code *code;
     uint64_t pattern_hash; /* names the pattern text in images */
     int always;        /* no cue words: runs on every sentence */
-    atomic_int jitted; /* JIT-compiled (or tried): set once, under jit_lock */
+    atomic_int uses;   /* sentences it ran on, counted up to JIT_AFTER */
+    _Atomic(pcre2_code *) jit; /* a JIT-compiled copy of code, published once */
+    atomic_int jit_failed;     /* no JIT for this pattern here: interpret it */
 } rule;
 
 /* Cue word -> rule: a rule with cues runs only on sentences holding one of them. */
@@ -131,21 +133,37 @@ rule_set *rules_new(void)
     return r;
 }
 
-/* JIT-compile a rule the first time any thread runs it. Compiling every rule up
- * front would dominate start-up (most rules are gated by cue words and many never
- * run on a given input). No thread matches a rule before its compile has finished:
- * the flag is read with acquire order and set under the lock after compiling. */
-static void ensure_jit(rule_set *r, rule *ru)
+/* Uses of a rule before it is JIT-compiled. Compiling costs about as much as a few
+ * dozen interpreted matches, and most rules are gated by cue words and run on few
+ * sentences of a short article, so a rule earns its compile only once it is used. */
+#define JIT_AFTER 8
+
+/* The code to match rule ru with: the JIT-compiled copy once the rule has run often
+ * enough, else the interpreted pattern. The copy is compiled once, under the lock,
+ * and published with release order, so a thread sees either no copy or a complete
+ * one; the interpreted code is never modified, so threads still using it are safe. */
+static const pcre2_code *code_for(rule_set *r, rule *ru)
 {
-    if (atomic_load_explicit(&ru->jitted, memory_order_acquire))
-        return;
+    pcre2_code *jit = atomic_load_explicit(&ru->jit, memory_order_acquire);
+    if (jit)
+        return jit;
+    if (r->no_jit || atomic_load_explicit(&ru->jit_failed, memory_order_relaxed) ||
+        atomic_fetch_add_explicit(&ru->uses, 1, memory_order_relaxed) < JIT_AFTER)
+        return ru->code;
     pthread_mutex_lock(&r->jit_lock);
-    if (!atomic_load_explicit(&ru->jitted, memory_order_relaxed)) {
-        if (!r->no_jit)
-            pcre2_jit_compile(ru->code, PCRE2_JIT_COMPLETE); /* else the interpreter runs */
-        atomic_store_explicit(&ru->jitted, 1, memory_order_release);
+    jit = atomic_load_explicit(&ru->jit, memory_order_relaxed);
+    if (!jit && !atomic_load_explicit(&ru->jit_failed, memory_order_relaxed)) {
+        pcre2_code *copy = pcre2_code_copy(ru->code);
+        if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0) {
+            atomic_store_explicit(&ru->jit, copy, memory_order_release);
+            jit = copy;
+        } else {
+            pcre2_code_free(copy);
+            atomic_store_explicit(&ru->jit_failed, 1, memory_order_relaxed);
+        }
     }
     pthread_mutex_unlock(&r->jit_lock);
+    return jit ? jit : ru->code;
 }
 
 void rules_free(rule_set *r)
@@ -154,6 +172,7 @@ void rules_free(rule_set *r)
         return;
     for (size_t i = 0; i < r->n; i++) {
         pcre2_code_free(r->rules[i].code);
+        pcre2_code_free(atomic_load_explicit(&r->rules[i].jit, memory_order_relaxed));
         free((char *)r->rules[i].info.name);
         free((char *)r->rules[i].info.canonical);
     }
@@ -315,7 +334,9 @@ int rules_add_line(rule_set *r, const char *line_in, const char *where, char *er
     ru->always = ncues == 0;
     ru->code = code;
     ru->pattern_hash = hash;
-    atomic_init(&ru->jitted, 0);
+    atomic_init(&ru->uses, 0);
+    atomic_init(&ru->jit, NULL);
+    atomic_init(&ru->jit_failed, 0);
     ru->info.name = strdup(name);
     ru->info.canonical = strdup(canon);
     ru->info.type = (nerc_type)t;
@@ -477,10 +498,10 @@ int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
         rule *ru = &r->rules[i];
         if (selected && !s->active[i])
             continue;
-        ensure_jit((rule_set *)r, ru);
+        const pcre2_code *code = code_for((rule_set *)r, ru);
         PCRE2_SIZE at = 0;
         while (at <= len) {
-            int rc = pcre2_match(ru->code, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK,
+            int rc = pcre2_match(code, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK,
                                  s->md, s->mctx);
             if (rc == PCRE2_ERROR_NOMATCH)
                 break;

@@ -1,8 +1,10 @@
 /* rules.h - PCRE2 rules that yield typed mentions (format: models/RULES.md).
  *
- * A rule_set is compiled once (PCRE2 UTF + UCP, JIT when available) and shared
- * read-only; each thread matches with its own rule_scratch (match data). Every match
- * runs under match and depth limits, so no pattern and no input can hang a run.
+ * A rule_set is compiled once (PCRE2 UTF + UCP) and shared read-only; each thread
+ * matches with its own rule_scratch (match data). A rule is interpreted for its first
+ * few sentences and JIT-compiled (when available) once it has shown it runs often, so
+ * a short document does not pay for compiling rules it barely uses. Every match runs
+ * under match and depth limits, so no pattern and no input can hang a run.
  */
 #ifndef NERC_RULES_H
 #define NERC_RULES_H
@@ -34,8 +36,8 @@ int rules_load_file(rule_set *r, const char *path, char *err, size_t errlen);
  * line in error messages. */
 int rules_add_line(rule_set *r, const char *line, const char *where, char *err, size_t errlen);
 
-/* JIT-compile rules (the default) or match with the interpreter only. Call before
- * the set is shared. */
+/* JIT-compile rules that run often (the default) or match with the interpreter only.
+ * Call before the set is shared. */
 void rules_set_jit(rule_set *r, int on);
 
 size_t rules_count(const rule_set *r);
