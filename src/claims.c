@@ -57,6 +57,7 @@ struct claims {
     lemma *lemmas;
     size_t n_lemmas, cap_lemmas;
     lex_table preds, words;
+    lex_table pred_starts; /* the first word of every predicate form */
     int max_form_tokens;
     int keep_unresolved; /* emit unresolvable pronoun/role subjects as UNRESOLVED */
     int keep_hedged;     /* emit negated and modal (irrealis) claims */
@@ -210,6 +211,10 @@ static int add_forms(claims *c, token_buf *tb, const char *field, int32_t lem, u
         if (nt > c->max_form_tokens)
             c->max_form_tokens = nt;
         if ((rc = lex_put(c, &c->preds, key, kn, lem, mask, prep, 0)) < 0)
+            return rc;
+        const char *space = memchr(key, ' ', kn);
+        if ((rc = lex_put(c, &c->pred_starts, key, space ? (size_t)(space - key) : kn, 1, 0, 0,
+                          1)) < 0)
             return rc;
         p += n;
         if (*p == '|')
@@ -367,6 +372,7 @@ void claims_free(claims *c)
     free(c->strings.buf);
     free(c->lemmas);
     free(c->preds.slots);
+    free(c->pred_starts.slots);
     free(c->words.slots);
     free(c);
 }
@@ -586,6 +592,9 @@ static int match_pred(const ctx *x, size_t i, pmatch *pm)
 {
     const sentence *s = x->s;
     char key[256];
+    /* most words start no predicate form: one lookup rules them out */
+    if (!lex_find(x->c, &x->c->pred_starts, s->keys + s->tokens[i].key, s->tokens[i].key_len))
+        return 0;
     for (int n = x->c->max_form_tokens; n >= 1; n--) {
         if (i + (size_t)n > s->n_tokens)
             continue;
