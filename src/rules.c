@@ -45,6 +45,9 @@ struct rule_set {
     uint32_t max_groups;
     cue *cues;         /* open addressing on key; key == NULL marks a free slot */
     size_t cue_cap, cue_count;
+    /* bit per (first letter, second letter, length) of some cue: most token keys are
+     * no cue, and this answers them before any hashing */
+    uint32_t cue_filter[1024];
     /* compiled patterns from an image, taken in order by rules_add_line while the
      * pattern text still hashes to the same value */
     pcre2_code **pre;
@@ -56,14 +59,23 @@ struct rule_set {
 struct rule_scratch {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
-    unsigned char *active; /* per rule, set by rules_select */
-    size_t active_n;
+    unsigned char *active; /* per rule: in `chosen` (all 0 between sentences) */
+    uint32_t *chosen;      /* the rules rules_select chose, in index order */
+    size_t active_n, n_chosen;
     int selected;
     char canon[MAX_CANONICAL];
 };
 
+static unsigned cue_filter_bit(const char *k, size_t n)
+{
+    unsigned a = (unsigned char)k[0] & 31, b = n > 1 ? (unsigned char)k[1] & 31 : 0;
+    return a << 10 | b << 5 | (unsigned)(n < 31 ? n : 31);
+}
+
 static int cue_add(rule_set *r, const char *key, size_t n, size_t rule_index)
 {
+    unsigned bit = cue_filter_bit(key, n);
+    r->cue_filter[bit >> 5] |= 1u << (bit & 31);
     if ((r->cue_count + 1) * 2 > r->cue_cap) {
         size_t cap = r->cue_cap ? r->cue_cap * 2 : 64;
         cue *t = calloc(cap, sizeof *t);
@@ -396,7 +408,8 @@ rule_scratch *rule_scratch_new(const rule_set *r)
     }
     s->active_n = r->n;
     s->active = calloc(r->n ? r->n : 1, 1);
-    if (!s->active) {
+    s->chosen = malloc((r->n ? r->n : 1) * sizeof *s->chosen);
+    if (!s->active || !s->chosen) {
         rule_scratch_free(s);
         return NULL;
     }
@@ -412,6 +425,7 @@ void rule_scratch_free(rule_scratch *s)
     pcre2_match_data_free(s->md);
     pcre2_match_context_free(s->mctx);
     free(s->active);
+    free(s->chosen);
     free(s);
 }
 
@@ -449,10 +463,22 @@ static size_t expand(rule_scratch *s, const rule_info *ri, const char *text, siz
 
 static void mark_cue(const rule_set *r, rule_scratch *s, const char *k, size_t kl)
 {
+    unsigned bit = cue_filter_bit(k, kl);
+    if (!(r->cue_filter[bit >> 5] >> (bit & 31) & 1))
+        return;
     for (size_t j = util_hash(0, k, kl) & (r->cue_cap - 1); r->cues[j].key;
          j = (j + 1) & (r->cue_cap - 1))
-        if (r->cues[j].len == kl && memcmp(r->cues[j].key, k, kl) == 0)
+        if (r->cues[j].len == kl && memcmp(r->cues[j].key, k, kl) == 0 &&
+            !s->active[r->cues[j].rule]) {
             s->active[r->cues[j].rule] = 1;
+            s->chosen[s->n_chosen++] = (uint32_t)r->cues[j].rule;
+        }
+}
+
+static int cmp_index(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
 }
 
 void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const token *toks,
@@ -460,8 +486,14 @@ void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const to
 {
     if (s->active_n < r->n)
         return; /* a scratch made for a smaller set: run everything */
+    for (size_t i = 0; i < s->n_chosen; i++)
+        s->active[s->chosen[i]] = 0;
+    s->n_chosen = 0;
     for (size_t i = 0; i < r->n; i++)
-        s->active[i] = (unsigned char)r->rules[i].always;
+        if (r->rules[i].always) {
+            s->active[i] = 1;
+            s->chosen[s->n_chosen++] = (uint32_t)i;
+        }
     if (r->cue_count)
         for (size_t t = 0; t < n; t++) {
             const char *k = keys + toks[t].key;
@@ -485,6 +517,8 @@ void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const to
             if ((toks[t].flags & TOK_JOINED) && kl > 0 && k[0] >= '0' && k[0] <= '9')
                 mark_cue(r, s, JOINED_NUMBER_CUE, sizeof JOINED_NUMBER_CUE - 1);
         }
+    /* rules run in file order, as without a selection */
+    qsort(s->chosen, s->n_chosen, sizeof *s->chosen, cmp_index);
     s->selected = 1;
 }
 
@@ -494,10 +528,10 @@ int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
     int result = 0;
     int selected = s->selected;
     s->selected = 0;
-    for (size_t i = 0; i < r->n; i++) {
+    size_t count = selected ? s->n_chosen : r->n;
+    for (size_t c = 0; c < count; c++) {
+        size_t i = selected ? s->chosen[c] : c;
         rule *ru = &r->rules[i];
-        if (selected && !s->active[i])
-            continue;
         const pcre2_code *code = code_for((rule_set *)r, ru);
         PCRE2_SIZE at = 0;
         while (at <= len) {
