@@ -202,11 +202,14 @@ static void token_info(const char *text, const token *t, const char *keys, tok_i
     char last = 0;
     int nlong = 0;
     while (left > 0) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate(p, left, &c);
-        if (k <= 0) {
-            k = 1;
-            c = -1;
+        utf8proc_int32_t c = *p;
+        utf8proc_ssize_t k = 1;
+        if (c >= 0x80) { /* ASCII needs no decoding */
+            k = utf8proc_iterate(p, left, &c);
+            if (k <= 0) {
+                k = 1;
+                c = -1;
+            }
         }
         char cl = char_class(c);
         if (nlong < 8) {
