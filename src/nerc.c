@@ -27,7 +27,7 @@
 #define NERC_BUILD_DATADIR NERC_INSTALL_DATADIR
 #endif
 
-/* A sorted set of words (keys), for membership tests with bsearch. */
+/* A set of words (keys), for membership tests: a hash table over a pool. */
 typedef struct word_set {
     char *pool;
     char **slots; /* open addressing on util_hash; NULL marks a free slot */
@@ -202,7 +202,7 @@ void nerc_free(nerc *ctx)
 #define PATH_BUF 4096
 
 /* Tokens decoded by the model on each side of the words it is asked about. */
-#define MODEL_MARGIN 2
+#define MODEL_MARGIN 3
 
 /* dir + "/" + name into out[PATH_BUF]; 0 when it does not fit. */
 static int join_path(char *out, const char *dir, const char *name)

@@ -138,18 +138,14 @@ static uint64_t comb(uint64_t a, uint64_t b)
 
 /* Words that precede a person's name. Sorted: looked up with bsearch. */
 static const char *const title_words[] = {
-    "adm",        "admiral",   "ambassador", "archbishop", "ayatollah", "bishop",
-    "brig",       "capt",      "captain",    "cardinal",   "ceo",       "chairman",
-    "chairwoman", "chancellor", "chief",     "col",        "colonel",   "commander",
-    "congressman", "congresswoman", "coach", "cmdr",       "dr",        "emir",
-    "envoy",      "gen",       "general",    "gov",        "governor",  "imam",
-    "judge",      "justice",   "king",       "leader",     "lieutenant", "lt",
-    "maj",        "major",     "mayor",      "minister",   "miss",      "mr",
-    "mrs",        "ms",        "mullah",     "pope",       "premier",   "president",
-    "prince",     "princess",  "prof",       "professor",  "queen",     "rabbi",
-    "rep",        "rev",       "reverend",   "secretary",  "sen",       "senator",
-    "sergeant",   "sgt",       "sheikh",     "sir",        "spokesman", "spokeswoman",
-    "sultan",     "vice",
+    "adm", "admiral", "ambassador", "archbishop", "ayatollah", "bishop", "brig", "capt",
+    "captain", "cardinal", "ceo", "chairman", "chairwoman", "chancellor", "chief", "cmdr",
+    "coach", "col", "colonel", "commander", "congressman", "congresswoman", "dr", "emir",
+    "envoy", "gen", "general", "gov", "governor", "imam", "judge", "justice", "king",
+    "leader", "lieutenant", "lt", "maj", "major", "mayor", "minister", "miss", "mr", "mrs",
+    "ms", "mullah", "pope", "premier", "president", "prince", "princess", "prof",
+    "professor", "queen", "rabbi", "rep", "rev", "reverend", "secretary", "sen", "senator",
+    "sergeant", "sgt", "sheikh", "sir", "spokesman", "spokeswoman", "sultan", "vice",
 };
 
 static int cmp_word(const void *a, const void *b)
