@@ -877,7 +877,10 @@ static void *worker(void *arg)
             run_job(p->ctx, p->o, j, NULL);
         pthread_mutex_lock(&p->mu);
         j->done = 1;
-        pthread_cond_broadcast(&p->done);
+        /* only the job at the head lets the writer go on (it then takes every finished
+         * job after it without waiting), so later jobs need not wake it */
+        if (j == &p->slots[p->head % p->window])
+            pthread_cond_signal(&p->done);
         pthread_mutex_unlock(&p->mu);
     }
 }
@@ -957,7 +960,10 @@ static void *writer(void *arg)
             p->head++;
             if (p->out->closed || p->out->failed)
                 p->stop = 1;
-            pthread_cond_broadcast(&p->space);
+            /* the reader refills the window once it is half empty: one wake-up per
+             * half window, not per document */
+            if (p->stop || p->tail - p->head <= p->window / 2)
+                pthread_cond_broadcast(&p->space);
             continue;
         }
         if (!h && p->eof)
@@ -1051,7 +1057,7 @@ int cli_run(cli_options *o)
     header(o, &out);
 
     int threads = o->jobs > 1 ? o->jobs : 0;
-    pool p = {ctx, o, NULL, (size_t)(threads ? threads * 4 : 1), 0, 0, 0, 0, 0,
+    pool p = {ctx, o, NULL, (size_t)(threads ? threads * 8 : 1), 0, 0, 0, 0, 0,
               PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER,
               PTHREAD_COND_INITIALIZER, &out, &t, &pr};
     pthread_t *tids = NULL, wtid;
