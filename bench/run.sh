@@ -214,7 +214,7 @@ if [[ $SYNTH -gt 0 ]]; then
     sed "s|$NERC|nerc|g; s|$ROOT|ROOT|g" synth-load.md | tee -a "$REPORT"
     header
     # each list of gazetteer files has its own image: write the second one before timing
-    "$NERC" --data "$ROOT" -q --gazetteer "synth-$SYNTH.tsv" /dev/null
+    "$NERC" --data "$ROOT" -q --gazetteer "synth-$SYNTH.tsv" /dev/null > /dev/null
     measure "nerc -j 1 --split formfeed, synthetic gazetteer only" "$cbytes" "$cwords" "$cdocs" \
         sh -c 'exec "$0" --data "$1" -q --emit triples -j 1 --split formfeed --no-default-gazetteers --gazetteer "$3" < "$2"' \
         "$NERC" "$ROOT" corpus.txt "synth-$SYNTH.tsv"

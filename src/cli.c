@@ -827,9 +827,11 @@ static int next_job(generator *g, job *j)
 /* ------------------------------------------------------------ running */
 
 /* Jobs go through a window of slots: the main thread reads the inputs and fills
- * slots, workers process them in any order, and a writer thread writes finished
- * slots in input order as soon as each is done - so a document's rows come out
- * while later input is still arriving (a feed on a pipe). */
+ * slots, workers process them in any order, and finished slots are written in input
+ * order as soon as each is done - so a document's rows come out while later input is
+ * still arriving (a feed on a pipe). Whichever worker finishes the job at the head of
+ * the window writes it, and every finished job after it; no thread waits just to
+ * write. */
 typedef struct progress {
     int on;
     struct timespec t0, last;
@@ -849,26 +851,54 @@ typedef struct pool {
     job *slots;
     size_t window;
     size_t head, tail, next_work; /* monotonically increasing indexes */
-    int eof;   /* nothing more will be queued */
-    int stop;  /* the output is gone: finish quickly */
+    int eof;     /* nothing more will be queued */
+    int stop;    /* the output is gone: finish quickly */
+    int writing; /* a worker is writing finished jobs from the head */
     pthread_mutex_t mu;
-    pthread_cond_t work, done, space;
+    pthread_cond_t work, space;
     output *out;
     totals *t;
     progress *pr;
 } pool;
 
+static void finish_job(job *j, output *out, totals *t, progress *pr);
+
+/* Write the finished jobs at the head of the window, in order, unless another worker
+ * is doing it. Called with p->mu held; returns with it held. Marking a job done and
+ * asking to write happen under one hold of the lock, and so do the writer's last look
+ * at the head and its giving up the role, so no finished job is left unwritten. */
+static void write_finished(pool *p)
+{
+    if (p->writing)
+        return;
+    p->writing = 1;
+    for (;;) {
+        job *h = p->head < p->tail ? &p->slots[p->head % p->window] : NULL;
+        if (!h || !h->done)
+            break;
+        pthread_mutex_unlock(&p->mu);
+        finish_job(h, p->out, p->t, p->pr);
+        pthread_mutex_lock(&p->mu);
+        p->head++;
+        if (p->out->closed || p->out->failed)
+            p->stop = 1;
+        /* the reader refills the window once it is half empty: one wake-up per half
+         * window, not per document */
+        if (p->stop || p->tail - p->head <= p->window / 2)
+            pthread_cond_broadcast(&p->space);
+    }
+    p->writing = 0;
+}
+
 static void *worker(void *arg)
 {
     pool *p = arg;
+    pthread_mutex_lock(&p->mu);
     for (;;) {
-        pthread_mutex_lock(&p->mu);
         while (p->next_work == p->tail && !p->eof)
             pthread_cond_wait(&p->work, &p->mu);
-        if (p->next_work == p->tail && p->eof) {
-            pthread_mutex_unlock(&p->mu);
-            return NULL;
-        }
+        if (p->next_work == p->tail && p->eof)
+            break;
         job *j = &p->slots[p->next_work % p->window];
         p->next_work++;
         int stop = p->stop;
@@ -877,12 +907,10 @@ static void *worker(void *arg)
             run_job(p->ctx, p->o, j, NULL);
         pthread_mutex_lock(&p->mu);
         j->done = 1;
-        /* only the job at the head lets the writer go on (it then takes every finished
-         * job after it without waiting), so later jobs need not wake it */
-        if (j == &p->slots[p->head % p->window])
-            pthread_cond_signal(&p->done);
-        pthread_mutex_unlock(&p->mu);
+        write_finished(p);
     }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
 }
 
 static double seconds_since(const struct timespec *t)
@@ -944,34 +972,6 @@ static void finish_job(job *j, output *out, totals *t, progress *pr)
     }
     progress_tick(pr, 0);
     job_clear(j);
-}
-
-/* The writer thread: finished jobs out, in order. */
-static void *writer(void *arg)
-{
-    pool *p = arg;
-    pthread_mutex_lock(&p->mu);
-    for (;;) {
-        job *h = p->head < p->tail ? &p->slots[p->head % p->window] : NULL;
-        if (h && h->done) {
-            pthread_mutex_unlock(&p->mu);
-            finish_job(h, p->out, p->t, p->pr);
-            pthread_mutex_lock(&p->mu);
-            p->head++;
-            if (p->out->closed || p->out->failed)
-                p->stop = 1;
-            /* the reader refills the window once it is half empty: one wake-up per
-             * half window, not per document */
-            if (p->stop || p->tail - p->head <= p->window / 2)
-                pthread_cond_broadcast(&p->space);
-            continue;
-        }
-        if (!h && p->eof)
-            break;
-        pthread_cond_wait(&p->done, &p->mu);
-    }
-    pthread_mutex_unlock(&p->mu);
-    return NULL;
 }
 
 static int is_large(const job *j)
@@ -1057,34 +1057,20 @@ int cli_run(cli_options *o)
     header(o, &out);
 
     int threads = o->jobs > 1 ? o->jobs : 0;
-    pool p = {ctx, o, NULL, (size_t)(threads ? threads * 8 : 1), 0, 0, 0, 0, 0,
+    pool p = {ctx, o, NULL, (size_t)(threads ? threads * 8 : 1), 0, 0, 0, 0, 0, 0,
               PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER,
-              PTHREAD_COND_INITIALIZER, &out, &t, &pr};
-    pthread_t *tids = NULL, wtid;
-    int have_writer = 0;
+              &out, &t, &pr};
+    pthread_t *tids = NULL;
     p.slots = calloc(p.window, sizeof *p.slots);
     if (threads && p.slots) {
         tids = calloc((size_t)threads, sizeof *tids);
         for (int i = 0; tids && i < threads; i++)
             if (pthread_create(&tids[i], NULL, worker, &p) != 0) {
-                threads = i; /* run with the threads we have */
+                threads = i; /* run with the threads we have (none: sequentially) */
                 break;
             }
         if (!tids)
             threads = 0;
-        if (threads)
-            have_writer = pthread_create(&wtid, NULL, writer, &p) == 0;
-        if (!have_writer && threads) {
-            /* no writer: stop the workers and run sequentially */
-            pthread_mutex_lock(&p.mu);
-            p.eof = 1;
-            pthread_cond_broadcast(&p.work);
-            pthread_mutex_unlock(&p.mu);
-            for (int i = 0; i < threads; i++)
-                pthread_join(tids[i], NULL);
-            threads = 0;
-            p.eof = 0;
-        }
     }
     int oom = !p.slots;
     for (;;) {
@@ -1124,16 +1110,13 @@ int cli_run(cli_options *o)
         pthread_cond_signal(&p.work);
         pthread_mutex_unlock(&p.mu);
     }
-    /* Let the workers and the writer finish what is queued, then stop. */
+    /* Let the workers finish and write what is queued, then stop. */
     pthread_mutex_lock(&p.mu);
     p.eof = 1;
     pthread_cond_broadcast(&p.work);
-    pthread_cond_broadcast(&p.done);
     pthread_mutex_unlock(&p.mu);
     for (int i = 0; i < threads; i++)
         pthread_join(tids[i], NULL);
-    if (have_writer)
-        pthread_join(wtid, NULL);
     free(tids);
     free(p.slots);
     generator_free(&g);
