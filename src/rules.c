@@ -48,6 +48,8 @@ struct rule_set {
     /* bit per (first letter, second letter, length) of some cue: most token keys are
      * no cue, and this answers them before any hashing */
     uint32_t cue_filter[1024];
+    uint32_t *always; /* the rules without cues, which run on every sentence */
+    size_t n_always, always_cap;
     /* compiled patterns from an image, taken in order by rules_add_line while the
      * pattern text still hashes to the same value */
     pcre2_code **pre;
@@ -192,6 +194,7 @@ void rules_free(rule_set *r)
     for (size_t i = 0; i < r->cue_cap; i++)
         free(r->cues[i].key);
     free(r->cues);
+    free(r->always);
     rules_release_image(r);
     pthread_mutex_destroy(&r->jit_lock);
     free(r);
@@ -361,6 +364,16 @@ int rules_add_line(rule_set *r, const char *line_in, const char *where, char *er
         rc = NERC_ENOMEM;
         goto out;
     }
+    if (ru->always) {
+        if (util_grow((void **)&r->always, &r->always_cap, r->n_always + 1, sizeof *r->always) < 0) {
+            rc = NERC_ENOMEM; /* the rule stays unadded: its strings and code go */
+            free((char *)ru->info.name);
+            free((char *)ru->info.canonical);
+            pcre2_code_free(code);
+            goto out;
+        }
+        r->always[r->n_always++] = (uint32_t)r->n;
+    }
     r->n++;
     if (groups + 1 > r->max_groups)
         r->max_groups = groups + 1;
@@ -489,11 +502,10 @@ void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const to
     for (size_t i = 0; i < s->n_chosen; i++)
         s->active[s->chosen[i]] = 0;
     s->n_chosen = 0;
-    for (size_t i = 0; i < r->n; i++)
-        if (r->rules[i].always) {
-            s->active[i] = 1;
-            s->chosen[s->n_chosen++] = (uint32_t)i;
-        }
+    for (size_t a = 0; a < r->n_always; a++) {
+        s->active[r->always[a]] = 1;
+        s->chosen[s->n_chosen++] = r->always[a];
+    }
     if (r->cue_count)
         for (size_t t = 0; t < n; t++) {
             const char *k = keys + toks[t].key;

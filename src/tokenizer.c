@@ -39,7 +39,7 @@ int key_of(const char *s, size_t len, char **dst, size_t *dst_len, size_t *dst_c
             break;
         }
     if (ascii) {
-        if (util_grow((void **)dst, dst_cap, *dst_len + len + 1, 1) < 0)
+        if (*dst_len + len + 1 > *dst_cap && util_grow((void **)dst, dst_cap, *dst_len + len + 1, 1) < 0)
             return NERC_ENOMEM;
         char *o = *dst + *dst_len;
         for (size_t i = 0; i < len; i++) {
@@ -187,7 +187,7 @@ void token_buf_free(token_buf *b)
 
 static int push_token(token_buf *b, const char *text, size_t start, size_t end, uint32_t flags)
 {
-    if (util_grow((void **)&b->tokens, &b->cap, b->n + 1, sizeof *b->tokens) < 0)
+    if (b->n + 1 > b->cap && util_grow((void **)&b->tokens, &b->cap, b->n + 1, sizeof *b->tokens) < 0)
         return NERC_ENOMEM;
     token *t = &b->tokens[b->n];
     t->start = (uint32_t)start;
