@@ -12,6 +12,7 @@
 
 #include "nerc.h"
 #include "tokenizer.h"
+#include "util.h"
 
 /* Bumped whenever a change to the code would make old images wrong in a way the
  * probe below cannot see (the gazetteer's layout checks its own version). */
@@ -59,6 +60,7 @@ int cache_fingerprint(const char *kind, const char *const *paths, size_t n, uint
         h = mix(h, tb.tokens[i].flags);
     }
     token_buf_free(&tb);
+    h = mix(h, util_hash(7, probe_text, sizeof probe_text - 1)); /* the trie's hash function */
     h = mix(h, n);
     for (size_t i = 0; i < n; i++) {
         struct stat st;

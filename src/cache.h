@@ -6,7 +6,8 @@
  * gazetteer_save_image) and later runs with the same sources map that image instead.
  *
  * An image is named by a fingerprint of its sources: the image format, the library
- * version, the keys the tokenizer gives a probe text, and for each source file in
+ * version, the keys the tokenizer gives a probe text and the hash the trie gives it,
+ * and for each source file in
  * order its path, device, inode, size and modification time. Editing, replacing or
  * reordering a file gives a new fingerprint, so a stale image is simply never read
  * again (and can be deleted at any time: the cache only ever saves time).
