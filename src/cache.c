@@ -155,3 +155,18 @@ void cache_unmap(const void *base, size_t len)
     if (base)
         munmap((void *)base, len);
 }
+
+int cache_write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return NERC_EIO;
+        c += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}

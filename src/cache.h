@@ -37,6 +37,9 @@ int cache_create_temp(const char *dir, char *tmp, size_t tmplen);
  * Returns 0 or NERC_EIO. */
 int cache_commit(int fd, const char *tmp, const char *final, int ok);
 
+/* Write n bytes to fd, retrying short writes and EINTR. Returns 0 or NERC_EIO. */
+int cache_write_all(int fd, const void *p, size_t n);
+
 /* Map a whole file read-only. Returns 0, NERC_EIO (cannot open or map) or
  * NERC_EFORMAT (not a regular, non-empty file). Undo with cache_unmap. */
 int cache_map(const char *path, const void **base, size_t *len);

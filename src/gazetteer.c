@@ -623,17 +623,9 @@ static int write_at(int fd, uint64_t *pos, uint64_t at, const void *p, size_t n)
             return NERC_EIO;
         *pos = at;
     }
-    const char *c = p;
-    while (n) {
-        ssize_t w = write(fd, c, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return NERC_EIO;
-        c += w;
-        n -= (size_t)w;
-        *pos += (uint64_t)w;
-    }
+    if (cache_write_all(fd, p, n) < 0)
+        return NERC_EIO;
+    *pos += n;
     return 0;
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "util.h"
 
 /* Limits for one match attempt: generous for real sentences, small enough that a
@@ -615,21 +616,6 @@ static uint64_t checksum(uint64_t h, const unsigned char *p, size_t n)
     return h;
 }
 
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *c = p;
-    while (n) {
-        ssize_t w = write(fd, c, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return NERC_EIO;
-        c += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 int rules_save_image(const rule_set *r, int fd, uint64_t fingerprint)
 {
     if (!r || fd < 0 || r->n == 0)
@@ -660,11 +646,11 @@ int rules_save_image(const rule_set *r, int fd, uint64_t fingerprint)
         h.bytes = size;
         h.checksum = checksum(checksum(0xcbf29ce484222325ULL, (const unsigned char *)hashes,
                                        r->n * sizeof *hashes), bytes, size);
-        rc = write_all(fd, &h, sizeof h);
+        rc = cache_write_all(fd, &h, sizeof h);
         if (rc == 0)
-            rc = write_all(fd, hashes, r->n * sizeof *hashes);
+            rc = cache_write_all(fd, hashes, r->n * sizeof *hashes);
         if (rc == 0)
-            rc = write_all(fd, bytes, size);
+            rc = cache_write_all(fd, bytes, size);
     }
     if (bytes)
         pcre2_serialize_free(bytes);

@@ -1304,21 +1304,6 @@ typedef struct image_header {
     tag_rows cached;
 } image_header;
 
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *c = p;
-    while (n) {
-        ssize_t w = write(fd, c, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return NERC_EIO;
-        c += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static size_t image_words(unsigned bits)
 {
     return ((size_t)1 << bits) / 64;
@@ -1341,13 +1326,13 @@ int tagger_save_image(const tagger *t, int fd, uint64_t fingerprint)
     size_t words = image_words(t->bits);
     h.total = sizeof h + words * 8 + words * 4 + t->nrows * TAGGER_NTAGS * sizeof(float);
     h.cached = t->cached;
-    int rc = write_all(fd, &h, sizeof h);
+    int rc = cache_write_all(fd, &h, sizeof h);
     if (!rc)
-        rc = write_all(fd, t->present, words * 8);
+        rc = cache_write_all(fd, t->present, words * 8);
     if (!rc)
-        rc = write_all(fd, t->rank, words * 4);
+        rc = cache_write_all(fd, t->rank, words * 4);
     if (!rc)
-        rc = write_all(fd, t->rows, t->nrows * TAGGER_NTAGS * sizeof(float));
+        rc = cache_write_all(fd, t->rows, t->nrows * TAGGER_NTAGS * sizeof(float));
     return rc;
 }
 
