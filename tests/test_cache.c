@@ -88,6 +88,18 @@ static void describe_matches(const gazetteer *g, const char *text, char *out, si
     token_buf_free(&tb);
 }
 
+/* A writable, 8-byte aligned copy of an image file (free() it); its size in *len. */
+static uint64_t *image_copy(const char *path, size_t *len)
+{
+    const void *base;
+    assert_int_equal(cache_map(path, &base, len), 0);
+    uint64_t *copy = malloc(*len + 8);
+    assert_non_null(copy);
+    memcpy(copy, base, *len);
+    cache_unmap(base, *len);
+    return copy;
+}
+
 static gazetteer *gazetteer_from(const char *path)
 {
     gazetteer *g = gazetteer_new();
@@ -162,13 +174,8 @@ static void test_gazetteer_image_damage(void **state)
     fclose(f);
     gazetteer_free(g);
 
-    const void *base;
     size_t len;
-    assert_int_equal(cache_map(img, &base, &len), 0);
-    uint64_t *copy = malloc(len + 8); /* 8-byte aligned */
-    assert_non_null(copy);
-    memcpy(copy, base, len);
-    cache_unmap(base, len);
+    uint64_t *copy = image_copy(img, &len);
 
     gazetteer *t = gazetteer_new();
     assert_int_equal(gazetteer_attach_image(t, copy, len - 8, 7), NERC_EFORMAT);
@@ -304,12 +311,8 @@ static void test_tagger_image(void **state)
     assert_null(m);
 
     /* a rank count that disagrees with the bitmap: refused */
-    const void *base;
     size_t len;
-    assert_int_equal(cache_map(img, &base, &len), 0);
-    uint64_t *copy = malloc(len);
-    memcpy(copy, base, len);
-    cache_unmap(base, len);
+    uint64_t *copy = image_copy(img, &len);
     assert_int_equal(tagger_attach_image(copy, len, 5, &m), 0);
     tagger_free(m);
     ((unsigned char *)copy)[len - tagger_nonzero(t) * 28 - 28 - 4] ^= 1; /* the last rank */

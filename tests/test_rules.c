@@ -269,21 +269,13 @@ static void test_callback_stops(void **state)
     rules_free(r);
 }
 
-static void test_cue_selection(void **state)
+/* Select and run the rules of r on each text (then free r): the matches must be want[i]. */
+static void expect_selected(rule_set *r, const char *const *texts, const char *const *want,
+                            size_t n)
 {
-    (void)state;
-    const char *lines[] = {
-        "cued\tLOCATION\t0\t45\t-\t(?#cues:treaty,pact)\\bVell\\b",
-        "always\tORG\t0\t10\t-\tAcme",
-    };
-    rule_set *r = rules_of(lines, 2);
     rule_scratch *s = rule_scratch_new(r);
-    const char *texts[] = {"The Vell Treaty and Acme.", "The Vell Accord and Acme.",
-                           "The Vell PACT and Acme."};
-    /* the cued rule would match "Vell" in all three: it runs only where a cue is */
-    const char *want[] = {"cued@4-8=Vell; always@20-24=Acme", "always@20-24=Acme",
-                          "cued@4-8=Vell; always@18-22=Acme"};
-    for (size_t i = 0; i < 3; i++) {
+    assert_non_null(s);
+    for (size_t i = 0; i < n; i++) {
         token_buf tb;
         token_buf_init(&tb);
         assert_int_equal(tokenize(texts[i], strlen(texts[i]), &tb), 0);
@@ -295,6 +287,22 @@ static void test_cue_selection(void **state)
     }
     rule_scratch_free(s);
     rules_free(r);
+}
+
+static void test_cue_selection(void **state)
+{
+    (void)state;
+    const char *lines[] = {
+        "cued\tLOCATION\t0\t45\t-\t(?#cues:treaty,pact)\\bVell\\b",
+        "always\tORG\t0\t10\t-\tAcme",
+    };
+    rule_set *r = rules_of(lines, 2);
+    const char *texts[] = {"The Vell Treaty and Acme.", "The Vell Accord and Acme.",
+                           "The Vell PACT and Acme."};
+    /* the cued rule would match "Vell" in all three: it runs only where a cue is */
+    const char *want[] = {"cued@4-8=Vell; always@20-24=Acme", "always@20-24=Acme",
+                          "cued@4-8=Vell; always@18-22=Acme"};
+    expect_selected(r, texts, want, 3);
 }
 
 /* What a token offers besides its key: a head of letters (B52H: b) or of digits and
@@ -310,24 +318,12 @@ static void test_cue_heads(void **state)
         "joined\tNONE\t0\t50\t-\t(?#cues:#joined-number)\\bdrill\\b",
     };
     rule_set *r = rules_of(lines, 4);
-    rule_scratch *s = rule_scratch_new(r);
     const char *texts[] = {"A B52H drill.", "A 2S19 drill.", "Tomahawks drill.",
                            "Zapad-2021 drill.", "Zapad 2021, a drill by 2 bombers.",
                            "a b drill by 2 s on #joined-number."};
     const char *want[] = {"letters@7-12=drill", "digits@7-12=drill", "plural@10-15=drill",
                           "joined@11-16=drill", "", ""};
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-        token_buf tb;
-        token_buf_init(&tb);
-        assert_int_equal(tokenize(texts[i], strlen(texts[i]), &tb), 0);
-        rules_select(r, s, tb.keys, tb.tokens, tb.n);
-        hits h = {0};
-        assert_int_equal(rules_run(r, s, texts[i], strlen(texts[i]), collect, &h), 0);
-        assert_string_equal(h.s, want[i]);
-        token_buf_free(&tb);
-    }
-    rule_scratch_free(s);
-    rules_free(r);
+    expect_selected(r, texts, want, sizeof texts / sizeof texts[0]);
 }
 
 static void test_shipped_rules_load(void **state)
