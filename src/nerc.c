@@ -245,18 +245,20 @@ static const char **file_list(const char *const *defaults, size_t n_defaults,
     return paths;
 }
 
-/* Write an image of `kind` to the cache: 0 or a negative NERC_E*. */
+/* Write an image of `kind` to the cache: NERC_CACHE_WRITTEN, or NERC_CACHE_UNWRITABLE
+ * (the run goes on from the text all the same). */
 static int save_image(const nerc *ctx, const char *dir, const char *kind, uint64_t fingerprint,
                       int (*save)(const nerc *ctx, int fd, uint64_t fingerprint))
 {
     char tmp[PATH_BUF], final[PATH_BUF];
     if (cache_image_path(final, sizeof final, dir, kind, fingerprint) < 0)
-        return NERC_EARG;
+        return NERC_CACHE_UNWRITABLE;
     int fd = cache_create_temp(dir, tmp, sizeof tmp);
     if (fd < 0)
-        return fd;
+        return NERC_CACHE_UNWRITABLE;
     int rc = save(ctx, fd, fingerprint);
-    return cache_commit(fd, tmp, final, rc == 0);
+    return cache_commit(fd, tmp, final, rc == 0) == 0 ? NERC_CACHE_WRITTEN
+                                                      : NERC_CACHE_UNWRITABLE;
 }
 
 static int save_gazetteer(const nerc *ctx, int fd, uint64_t fingerprint)
@@ -293,9 +295,7 @@ static int load_model(nerc *ctx, const nerc_options *opts, const char *path, cha
     }
     int rc = tagger_load(path, &ctx->model, err, errlen);
     if (rc == 0 && cached)
-        ctx->model_cache = save_image(ctx, opts->cache_dir, "model", fingerprint, save_model) == 0
-                               ? NERC_CACHE_WRITTEN
-                               : NERC_CACHE_UNWRITABLE;
+        ctx->model_cache = save_image(ctx, opts->cache_dir, "model", fingerprint, save_model);
     return rc;
 }
 
@@ -330,9 +330,7 @@ static int load_gazetteers(nerc *ctx, const nerc_options *opts, const char *cons
         rc = gazetteer_freeze(ctx->gaz);
     if (rc == 0 && write_image)
         ctx->gazetteer_cache =
-            save_image(ctx, opts->cache_dir, "gazetteers", fingerprint, save_gazetteer) == 0
-                ? NERC_CACHE_WRITTEN
-                : NERC_CACHE_UNWRITABLE;
+            save_image(ctx, opts->cache_dir, "gazetteers", fingerprint, save_gazetteer);
     return rc;
 }
 
@@ -367,11 +365,8 @@ static int load_rules(nerc *ctx, const nerc_options *opts, const char *const *de
     int from_image = rules_image_used(ctx->rules);
     rules_release_image(ctx->rules);
     if (rc == 0 && cached && rules_count(ctx->rules) > 0)
-        ctx->rules_cache =
-            from_image ? NERC_CACHE_HIT
-            : save_image(ctx, opts->cache_dir, "rules", fingerprint, save_rules) == 0
-                ? NERC_CACHE_WRITTEN
-                : NERC_CACHE_UNWRITABLE;
+        ctx->rules_cache = from_image ? NERC_CACHE_HIT
+                                      : save_image(ctx, opts->cache_dir, "rules", fingerprint, save_rules);
     return rc;
 }
 
