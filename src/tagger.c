@@ -16,6 +16,7 @@
 #include "nerc.h"
 
 #define MAX_FEATS 64
+#define FEATURE_REACH 2 /* features() reads tokens i-2 .. i+2 */
 #define MIN_BITS 10u
 #define MAX_BITS 24u
 #define DEFAULT_SCALE 0.001f
@@ -190,7 +191,19 @@ static char char_class(utf8proc_int32_t c)
     return '?';
 }
 
-static void token_info(const char *text, const token *t, const char *keys, tok_info *ti)
+/* What every token needs, for the memory and the headline test: its word and case. */
+static void token_basics(const token *t, const char *keys, tok_info *ti)
+{
+    ti->word = fnv_bytes(FNV0, keys + t->key, t->key_len);
+    ti->flags = t->flags;
+    ti->caps = (t->flags & TOK_ALLCAPS) && t->end - t->start > 1 ? 2
+               : (t->flags & TOK_UPPER)                         ? 1
+                                                                : 0;
+}
+
+/* What only the features read (tokens within two of a decoded one): shapes and the
+ * title test. */
+static void token_details(const char *text, const token *t, const char *keys, tok_info *ti)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text + t->start;
     utf8proc_ssize_t left = (utf8proc_ssize_t)(t->end - t->start);
@@ -219,15 +232,9 @@ static void token_info(const char *text, const token *t, const char *keys, tok_i
         p += k;
         left -= k;
     }
-    const char *key = keys + t->key;
-    ti->word = fnv_bytes(FNV0, key, t->key_len);
     ti->shape = hs;
     ti->cshape = hc;
-    ti->flags = t->flags;
-    ti->caps = (t->flags & TOK_ALLCAPS) && t->end - t->start > 1 ? 2
-               : (t->flags & TOK_UPPER)                         ? 1
-                                                                : 0;
-    ti->title = (unsigned char)is_title(key, t->key_len);
+    ti->title = (unsigned char)is_title(keys + t->key, t->key_len);
 }
 
 static const tok_info pad_info = {0x5ad0ULL, 0x5ad1ULL, 0x5ad2ULL, 0, 0, 0, 0};
@@ -490,13 +497,13 @@ static int is_headline(const tok_info *in, size_t n)
     return words >= 3 && caps * 4 >= words * 3;
 }
 
-static int prepare(tagger_scratch *s, const char *text, const token *toks, size_t n,
-                   const char *keys)
+/* Basics of every token of the sentence; details come per window (decode). */
+static int prepare(tagger_scratch *s, const token *toks, size_t n, const char *keys)
 {
     if (ensure_cap(s, n) < 0)
         return NERC_ENOMEM;
     for (size_t i = 0; i < n; i++) {
-        token_info(text, &toks[i], keys, &s->info[i]);
+        token_basics(&toks[i], keys, &s->info[i]);
         s->info[i].mem = (unsigned char)mem_get(s, s->info[i].word);
     }
     return is_headline(s->info, n);
@@ -532,10 +539,35 @@ static const float *model_row(const tagger *t, uint64_t f)
     return t->rows + row_of(t, (size_t)(f >> (64 - t->bits))) * TAGGER_NTAGS;
 }
 
-static void add_row(const float *restrict row, float sc[restrict TAGGER_NTAGS])
+/* Scores of the seven tags held as two overlapping runs of four, tags 0-3 and 3-6, so
+ * that adding a row is two four-wide additions the compiler can vectorise; each tag's
+ * sum is formed in the same order as a plain loop would. */
+typedef struct score_acc {
+    float lo[4], hi[4];
+} score_acc;
+
+static void acc_load(score_acc *a, const float sc[TAGGER_NTAGS])
 {
-    for (int t = 0; t < TAGGER_NTAGS; t++)
-        sc[t] += row[t];
+    for (int t = 0; t < 4; t++) {
+        a->lo[t] = sc[t];
+        a->hi[t] = sc[3 + t];
+    }
+}
+
+static void acc_store(const score_acc *a, float sc[TAGGER_NTAGS])
+{
+    for (int t = 0; t < 3; t++)
+        sc[t] = a->lo[t];
+    for (int t = 0; t < 4; t++)
+        sc[3 + t] = a->hi[t];
+}
+
+static void acc_add(score_acc *restrict a, const float *restrict row)
+{
+    for (int t = 0; t < 4; t++)
+        a->lo[t] += row[t];
+    for (int t = 0; t < 4; t++)
+        a->hi[t] += row[3 + t];
 }
 
 static void add_rows(const weights *w, const uint64_t *f, size_t nf, float sc[TAGGER_NTAGS])
@@ -544,6 +576,8 @@ static void add_rows(const weights *w, const uint64_t *f, size_t nf, float sc[TA
         /* the rows are scattered over megabytes: ask for all of them first */
         const float *row[MAX_FEATS];
         size_t m = 0;
+        score_acc acc;
+        acc_load(&acc, sc);
         for (size_t j = 0; j < nf; j++) {
             size_t r = row_of(w->t, (size_t)(f[j] >> (64 - w->bits)));
             if (!r)
@@ -552,12 +586,13 @@ static void add_rows(const weights *w, const uint64_t *f, size_t nf, float sc[TA
             __builtin_prefetch(row[m]);
             if (++m == MAX_FEATS) {
                 for (size_t k = 0; k < m; k++)
-                    add_row(row[k], sc);
+                    acc_add(&acc, row[k]);
                 m = 0;
             }
         }
         for (size_t k = 0; k < m; k++)
-            add_row(row[k], sc);
+            acc_add(&acc, row[k]);
+        acc_store(&acc, sc);
         return;
     }
     for (size_t j = 0; j < nf; j++) {
@@ -601,12 +636,20 @@ static void tag_scores(const weights *w, const tagger_scratch *s, size_t n,
             continue;
         }
         const tag_rows *c = &w->t->cached;
-        add_row(c->trans[p], sc);
-        add_rows(w, tf, word_tag_features(s, i, p, tf), sc);
+        score_acc acc;
+        acc_load(&acc, sc);
+        acc_add(&acc, c->trans[p]);
+        size_t nt = word_tag_features(s, i, p, tf);
+        for (size_t j = 0; j < nt; j++) {
+            size_t r = row_of(w->t, (size_t)(tf[j] >> (64 - w->bits)));
+            if (r)
+                acc_add(&acc, w->t->rows + r * TAGGER_NTAGS);
+        }
         if (mem >= 0)
-            add_row(c->mem[mem][p], sc);
+            acc_add(&acc, c->mem[mem][p]);
         if (g >= 0)
-            add_row(c->gaz[g][p], sc);
+            acc_add(&acc, c->gaz[g][p]);
+        acc_store(&acc, sc);
     }
 }
 
@@ -668,6 +711,8 @@ static void decode_window(const weights *w, tagger_scratch *s, const token *toks
         t = s->back[i * TAGGER_NTAGS + t];
     }
     for (size_t i = lo; i <= hi; i++) {
+        if (s->tags[i] == TAGGER_O)
+            continue; /* only spans report a confidence */
         int p = i > lo ? s->tags[i - 1] : TAGGER_O;
         s->prob[i] = prob_of(s->local + (i * TAGGER_NTAGS + (size_t)p) * TAGGER_NTAGS, p,
                              s->tags[i]);
@@ -680,14 +725,15 @@ static int decode(const weights *w, tagger_scratch *s, const char *text, const t
                   size_t n, const char *keys, const unsigned char *gaz,
                   const tagger_window *win, size_t nwin)
 {
-    int headline = prepare(s, text, toks, n, keys);
+    int headline = prepare(s, toks, n, keys);
     if (headline < 0 || n == 0)
         return headline;
     for (size_t i = 0; i < n; i++) {
         s->tags[i] = TAGGER_O;
         s->prob[i] = 1.0f;
     }
-    size_t next = 0; /* first token a window may start at */
+    size_t next = 0;      /* first token a window may start at */
+    size_t described = 0; /* tokens before this one have their details */
     for (size_t k = 0; k < nwin; k++) {
         size_t lo = win[k].first, hi = win[k].last;
         if (lo < next)
@@ -696,6 +742,13 @@ static int decode(const weights *w, tagger_scratch *s, const char *text, const t
             hi = n - 1;
         if (lo > hi)
             continue;
+        /* the features of [lo, hi] read two tokens either side */
+        size_t from = lo > FEATURE_REACH ? lo - FEATURE_REACH : 0;
+        if (from < described)
+            from = described;
+        described = hi + FEATURE_REACH + 1 < n ? hi + FEATURE_REACH + 1 : n;
+        for (size_t i = from; i < described; i++)
+            token_details(text, &toks[i], keys, &s->info[i]);
         decode_window(w, s, toks, n, keys, gaz, lo, hi, headline);
         next = hi + 1;
     }
