@@ -51,12 +51,17 @@ static char *valid_utf8(const char *s, size_t n, size_t *out_len)
     return o;
 }
 
-static int put_field(outbuf *b, unsigned flags, const char *raw)
+static int is_ascii(const char *s, size_t n)
 {
-    size_t n;
-    char *s = valid_utf8(raw ? raw : "", raw ? strlen(raw) : 0, &n);
-    if (!s)
-        return NERC_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* Append field s (n bytes of valid UTF-8). */
+static int put_valid(outbuf *b, unsigned flags, const char *s, size_t n)
+{
     int rc = 0;
     int guard = (flags & WRITER_EXCEL) && n > 0 &&
                 (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
@@ -69,7 +74,6 @@ static int put_field(outbuf *b, unsigned flags, const char *raw)
                 b->data[b->len++] = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
             }
         }
-        free(s);
         return rc;
     }
     int quote = guard || strpbrk(s, ",\"\r\n") != NULL;
@@ -78,19 +82,16 @@ static int put_field(outbuf *b, unsigned flags, const char *raw)
             memcpy(b->data + b->len, s, n);
             b->len += n;
         }
-        free(s);
         return rc;
     }
     /* libcsv writes the quoted form: worst case every byte doubled plus the quotes. */
-    char *src = s;
+    const char *src = s;
     size_t sn = n;
     char *prefixed = NULL;
     if (guard) {
         prefixed = malloc(n + 2);
-        if (!prefixed) {
-            free(s);
+        if (!prefixed)
             return NERC_ENOMEM;
-        }
         prefixed[0] = '\'';
         memcpy(prefixed + 1, s, n + 1);
         src = prefixed;
@@ -100,7 +101,20 @@ static int put_field(outbuf *b, unsigned flags, const char *raw)
     if ((rc = reserve(b, need)) == 0)
         b->len += csv_write(b->data + b->len, need, src, sn);
     free(prefixed);
-    free(s);
+    return rc;
+}
+
+static int put_field(outbuf *b, unsigned flags, const char *raw)
+{
+    const char *s = raw ? raw : "";
+    size_t n = strlen(s);
+    if (is_ascii(s, n)) /* most fields: valid as they are, no copy */
+        return put_valid(b, flags, s, n);
+    char *valid = valid_utf8(s, n, &n);
+    if (!valid)
+        return NERC_ENOMEM;
+    int rc = put_valid(b, flags, valid, n);
+    free(valid);
     return rc;
 }
 
