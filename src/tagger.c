@@ -687,7 +687,10 @@ static void decode_window(const weights *w, tagger_scratch *s, const token *toks
                     best = loc[t];
             } else {
                 const float *pv = s->vit + (i - 1) * TAGGER_NTAGS;
-                for (int p = 0; p < TAGGER_NTAGS; p++) {
+                /* I-X may only follow B-X (t - 1) or I-X */
+                int inside = t != TAGGER_O && !(t & 1);
+                int p0 = inside ? t - 1 : 0, p1 = inside ? t : TAGGER_NTAGS - 1;
+                for (int p = p0; p <= p1; p++) {
                     if (pv[p] == -INFINITY || !allowed(p, t))
                         continue;
                     float x = pv[p] + loc[p * TAGGER_NTAGS + t];
