@@ -117,6 +117,7 @@ static const char *const field_name[F_COUNT] = {
 
 typedef struct rule {
     pcre2_code *code;
+    uint32_t ovec_pairs; /* capture groups + 1 */
     unsigned char groups[F_COUNT][MAX_DUP]; /* group numbers, 0 = none */
 } rule;
 
@@ -125,7 +126,6 @@ typedef struct rule {
 struct dates {
     rule rules[K_COUNT];
     pcre2_match_context *mctx; /* match and depth limits: nothing can hang */
-    uint32_t ovec_pairs;       /* enough for the rule with the most groups */
     int16_t cue_slot[CUE_SLOTS]; /* index into cue_words, or -1 */
 };
 
@@ -168,7 +168,6 @@ int dates_new(dates **out, unsigned flags, char *err, size_t errlen)
     pcre2_set_match_limit(d->mctx, 200000);
     pcre2_set_depth_limit(d->mctx, 2000);
     pcre2_set_heap_limit(d->mctx, 4096); /* KiB */
-    d->ovec_pairs = 1;
     for (int k = 0; k < K_COUNT; k++) {
         int ecode;
         PCRE2_SIZE eoff;
@@ -188,8 +187,7 @@ int dates_new(dates **out, unsigned flags, char *err, size_t errlen)
             (void)pcre2_jit_compile(d->rules[k].code, PCRE2_JIT_COMPLETE);
         uint32_t cap = 0;
         pcre2_pattern_info(d->rules[k].code, PCRE2_INFO_CAPTURECOUNT, &cap);
-        if (cap + 1 > d->ovec_pairs)
-            d->ovec_pairs = cap + 1;
+        d->rules[k].ovec_pairs = cap + 1;
         if (rule_fields(&d->rules[k]) < 0) {
             if (err && errlen)
                 snprintf(err, errlen, "date rule %d: cannot read its group names", k);
@@ -218,15 +216,26 @@ int dates_state_init(dates_state *st, const dates *d, const date_ymd *doc_date)
     memset(st, 0, sizeof *st);
     if (doc_date)
         st->doc_date = *doc_date;
-    st->match_data = pcre2_match_data_create(d->ovec_pairs, NULL);
-    return st->match_data ? 0 : NERC_ENOMEM;
+    st->match_data = calloc(K_COUNT, sizeof *st->match_data);
+    if (!st->match_data)
+        return NERC_ENOMEM;
+    for (int k = 0; k < K_COUNT; k++) {
+        st->match_data[k] = pcre2_match_data_create(d->rules[k].ovec_pairs, NULL);
+        if (!st->match_data[k]) {
+            dates_state_free(st);
+            return NERC_ENOMEM;
+        }
+    }
+    return 0;
 }
 
 void dates_state_free(dates_state *st)
 {
-    if (!st)
+    if (!st || !st->match_data)
         return;
-    pcre2_match_data_free((pcre2_match_data *)st->match_data);
+    for (int k = 0; k < K_COUNT; k++)
+        pcre2_match_data_free((pcre2_match_data *)st->match_data[k]);
+    free(st->match_data);
     st->match_data = NULL;
 }
 
@@ -1491,11 +1500,12 @@ static unsigned text_cues(const dates *d, const char *text, size_t len)
     return cues;
 }
 
-/* Find rule k's next match starting at or after `from`; start in *ms (NONE if none). */
+/* Find rule k's next match starting at or after `from`; start in *ms (NONE if none).
+ * The match, groups included, stays in rule k's match data until its next search. */
 static void search(const dates *d, dates_state *st, int k, const char *text, size_t len,
                    size_t from, size_t *ms, size_t *me)
 {
-    pcre2_match_data *md = st->match_data;
+    pcre2_match_data *md = st->match_data[k];
     *ms = NONE;
     if (from > len)
         return;
@@ -1533,7 +1543,6 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
     }
     size_t pos = 0;
     size_t count = 0;
-    pcre2_match_data *md = st->match_data;
     int late_kind[LATE_MAX];
     for (;;) {
         int best = -1;
@@ -1553,16 +1562,9 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
         if (best < 0)
             break;
         size_t s = next_s[best], e = next_e[best];
-        /* Match again, anchored, to get this rule's groups (one match data per state). */
-        int rc = pcre2_match(d->rules[best].code, (PCRE2_SPTR)text, len, s,
-                             PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, md, d->mctx);
         char value[48] = "";
-        int ok = 0;
-        if (rc > 0) {
-            match m = {text, len, pcre2_get_ovector_pointer(md), &d->rules[best]};
-            e = m.ov[1];
-            ok = normalise(best, st, &m, &s, &e, value);
-        }
+        match m = {text, len, pcre2_get_ovector_pointer(st->match_data[best]), &d->rules[best]};
+        int ok = normalise(best, st, &m, &s, &e, value);
         if (!ok || e <= s) {
             /* Retry this rule from the next character (never inside a UTF-8 sequence:
              * PCRE2 runs without its own check). */
@@ -1593,12 +1595,13 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
         if (out[i].value[0] != 'X' ||
             (k != K_WEEKDAY && k != K_DEICTIC && k != K_RELUNIT && k != K_AGO))
             continue;
-        int rc = pcre2_match(d->rules[k].code, (PCRE2_SPTR)text, len, out[i].start,
-                             PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, md, d->mctx);
-        if (rc <= 0)
+        /* The rule's groups are gone: find the match again. An unanchored search from
+         * its start finds it first (and can use the JIT, which anchoring cannot). */
+        size_t s, e;
+        search(d, st, k, text, len, out[i].start, &s, &e);
+        if (s != out[i].start)
             continue;
-        match m = {text, len, pcre2_get_ovector_pointer(md), &d->rules[k]};
-        size_t s = out[i].start, e = m.ov[1];
+        match m = {text, len, pcre2_get_ovector_pointer(st->match_data[k]), &d->rules[k]};
         char value[48] = "";
         if (normalise(k, st, &m, &s, &e, value) && s == out[i].start && e == out[i].end)
             memcpy(out[i].value, value, sizeof value);
