@@ -123,10 +123,22 @@ typedef struct rule {
 
 #define CUE_SLOTS 256 /* open addressing over the cue words (fewer than 100) */
 
+/* A cue word packed as 5 bits per letter (c & 0x1F is 1..26 for either case), so a
+ * word of up to 12 letters is one integer and a lookup is one comparison. */
+typedef uint64_t word_key;
+#define CUE_WORD_MIN 3  /* "ago", "may" */
+#define CUE_WORD_MAX 12 /* "thanksgiving"; 12 * 5 bits fit in a word_key */
+
+typedef struct cue_slot {
+    word_key key; /* 0 = empty */
+    uint32_t cues;
+    uint32_t cased; /* counts only with a capital first letter */
+} cue_slot;
+
 struct dates {
     rule rules[K_COUNT];
     pcre2_match_context *mctx; /* match and depth limits: nothing can hang */
-    int16_t cue_slot[CUE_SLOTS]; /* index into cue_words, or -1 */
+    cue_slot cue_slots[CUE_SLOTS];
 };
 
 /* ------------------------------------------------------------------------ */
@@ -149,7 +161,7 @@ static int rule_fields(rule *r)
     return 0;
 }
 
-static void index_cue_words(dates *d);
+static int index_cue_words(dates *d);
 
 int dates_new(dates **out, unsigned flags, char *err, size_t errlen)
 {
@@ -159,7 +171,12 @@ int dates_new(dates **out, unsigned flags, char *err, size_t errlen)
     dates *d = calloc(1, sizeof *d);
     if (!d)
         return NERC_ENOMEM;
-    index_cue_words(d);
+    if (index_cue_words(d) < 0) {
+        if (err && errlen)
+            snprintf(err, errlen, "date cue words must have %d to %d letters", CUE_WORD_MIN, CUE_WORD_MAX);
+        free(d);
+        return NERC_EPATTERN;
+    }
     d->mctx = pcre2_match_context_create(NULL);
     if (!d->mctx) {
         free(d);
@@ -1313,6 +1330,15 @@ static int valid_utf8(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+        /* Most text is ASCII: skip it eight bytes at a time. */
+        uint64_t chunk;
+        if (i + sizeof chunk <= n) {
+            memcpy(&chunk, s + i, sizeof chunk);
+            if (!(chunk & 0x8080808080808080u)) {
+                i += sizeof chunk;
+                continue;
+            }
+        }
         unsigned char c = s[i];
         if (c < 0x80) {
             i++;
@@ -1423,77 +1449,80 @@ static const struct cue_word {
     {"valentine", CUE_HOLIDAY, 0}, {"boxing", CUE_HOLIDAY, 0}, {"election", CUE_HOLIDAY, 0},
     {NULL, 0, 0}};
 
-static uint32_t cue_hash(const char *w, size_t n)
+static int is_letter(unsigned char c)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h ^ (h >> 13);
+    return (unsigned)((c | 0x20) - 'a') < 26;
 }
 
-static void index_cue_words(dates *d)
+static int is_digit(unsigned char c)
 {
-    for (size_t i = 0; i < CUE_SLOTS; i++)
-        d->cue_slot[i] = -1;
+    return (unsigned)(c - '0') < 10;
+}
+
+static uint32_t cue_slot_of(word_key key)
+{
+    return (uint32_t)((key * 0x9E3779B97F4A7C15u) >> 56) & (CUE_SLOTS - 1);
+}
+
+/* Fails (-1) on a cue word that text_cues could never find. */
+static int index_cue_words(dates *d)
+{
     for (int k = 0; cue_words[k].word; k++) {
-        uint32_t j = cue_hash(cue_words[k].word, strlen(cue_words[k].word)) & (CUE_SLOTS - 1);
-        while (d->cue_slot[j] >= 0)
+        size_t n = strlen(cue_words[k].word);
+        if (n < CUE_WORD_MIN || n > CUE_WORD_MAX)
+            return -1;
+        word_key key = 0;
+        for (const char *c = cue_words[k].word; *c; c++)
+            key = key << 5 | ((unsigned char)*c & 0x1F);
+        uint32_t j = cue_slot_of(key);
+        while (d->cue_slots[j].key)
             j = (j + 1) & (CUE_SLOTS - 1);
-        d->cue_slot[j] = (int16_t)k;
+        d->cue_slots[j] = (cue_slot){key, cue_words[k].cue, (uint32_t)cue_words[k].cased};
     }
-}
-
-static const struct cue_word *find_cue_word(const dates *d, const char *w, size_t n)
-{
-    for (uint32_t j = cue_hash(w, n) & (CUE_SLOTS - 1); d->cue_slot[j] >= 0;
-         j = (j + 1) & (CUE_SLOTS - 1)) {
-        const struct cue_word *cw = &cue_words[d->cue_slot[j]];
-        if (cw->word[0] == w[0] && strncmp(cw->word, w, n) == 0 && cw->word[n] == '\0')
-            return cw;
-    }
-    return NULL;
+    return 0;
 }
 
 /* The cues present in text: digit patterns, and ASCII words compared in lower case. */
 static unsigned text_cues(const dates *d, const char *text, size_t len)
 {
+    const unsigned char *t = (const unsigned char *)text;
     unsigned cues = 0;
     for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)text[i];
-        if (c >= '0' && c <= '9') {
+        unsigned char c = t[i];
+        if (is_digit(c)) {
             size_t j = i;
-            while (j < len && text[j] >= '0' && text[j] <= '9')
+            while (j < len && is_digit(t[j]))
                 j++;
             cues |= CUE_DIGIT;
             if (j - i >= 4)
                 cues |= CUE_DIGITS4;
-            if (j < len && text[j] == 's')
+            if (j < len && t[j] == 's')
                 cues |= CUE_DIGIT_S;
-            if (j + 1 < len && (text[j] == '/' || text[j] == '.' || text[j] == '-') &&
-                text[j + 1] >= '0' && text[j + 1] <= '9')
+            if (j + 1 < len && (t[j] == '/' || t[j] == '.' || t[j] == '-') && is_digit(t[j + 1]))
                 cues |= CUE_NUMSEP;
             i = j;
             continue;
         }
-        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+        if (!is_letter(c)) {
             i++;
             continue;
         }
         size_t j = i;
-        char w[16];
-        size_t n = 0;
-        while (j < len && (((unsigned char)text[j] | 0x20) >= 'a' && ((unsigned char)text[j] | 0x20) <= 'z')) {
-            if (n < sizeof w - 1)
-                w[n++] = (char)(text[j] | 0x20);
-            j++;
-        }
-        w[n] = '\0';
-        if (j - i == 1 && c == 'Q' && j < len && text[j] >= '1' && text[j] <= '4')
+        word_key key = 0; /* meaningful only up to CUE_WORD_MAX letters */
+        while (j < len && is_letter(t[j]))
+            key = key << 5 | (t[j++] & 0x1F);
+        size_t n = j - i;
+        if (n == 1 && c == 'Q' && j < len && t[j] >= '1' && t[j] <= '4')
             cues |= CUE_QNUM;
-        if (j - i >= 3 && j - i < sizeof w - 1) { /* the shortest cue word has 3 letters */
-            const struct cue_word *cw = find_cue_word(d, w, n);
-            if (cw && (!cw->cased || (c >= 'A' && c <= 'Z')))
-                cues |= cw->cue;
+        if (n >= CUE_WORD_MIN && n <= CUE_WORD_MAX) {
+            for (uint32_t s = cue_slot_of(key); d->cue_slots[s].key; s = (s + 1) & (CUE_SLOTS - 1)) {
+                const cue_slot *cs = &d->cue_slots[s];
+                if (cs->key == key) {
+                    if (!cs->cased || (c >= 'A' && c <= 'Z'))
+                        cues |= cs->cues;
+                    break;
+                }
+            }
         }
         i = j;
     }
