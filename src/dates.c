@@ -1388,7 +1388,8 @@ enum {
     CUE_ANAPH = 1 << 15,   /* same, following, next, previous, prior, preceding, that */
     CUE_ANAUNIT = 1 << 16, /* year, month, week, day, weekend (after them) */
     CUE_AGO = 1 << 17,     /* ago, earlier, later */
-    CUE_AGOUNIT = 1 << 18  /* year(s), month(s), week(s), day(s), decade(s) (before them) */
+    CUE_AGOUNIT = 1 << 18, /* year(s), month(s), week(s), day(s), decade(s) (before them) */
+    CUE_DAYNUM = 1 << 19   /* a run of one or two digits (a day of the month) */
 };
 
 /* Can rule k match a sentence with these cues? (Each test names words every match
@@ -1411,6 +1412,94 @@ static int rule_wanted(int k, unsigned c)
     case K_AGO: return (c & CUE_AGO) && (c & CUE_AGOUNIT);
     default: return 1;
     }
+}
+
+/* Where a match of rule k can start. Every match holds a whole word or digit run
+ * with one of `cues` (the rule's anchor), and before it, within the match, at most
+ * `gaps` runs of white space: the \s+ and \s* of the pattern's optional prefix
+ * (words such as "the first half of", "last", "Friday,"). So a search need not
+ * start more than `gaps` white-space-separated chunks before the next anchor, and
+ * need not run at all past the last one. Each entry must hold for its pattern. */
+static const struct rule_anchor {
+    unsigned cues;
+    int gaps;
+} rule_anchor[K_COUNT] = {
+    [K_ISO] = {CUE_DIGITS4, 0},
+    [K_NUM] = {CUE_NUMSEP, 0},
+    [K_MDY] = {CUE_DAYNUM, 2},              /* "Friday, May 5" */
+    [K_DMY] = {CUE_DAYNUM, 2},              /* "Friday, the 5" */
+    [K_MY] = {CUE_MONTH, 5},                /* MOD: "the first half of - May" */
+    [K_QUARTER] = {CUE_HALF | CUE_QNUM, 5}, /* "the same 2024 fiscal first quarter" */
+    [K_HOLIDAY] = {CUE_HOLIDAY, 2},         /* "next New Year's" */
+    [K_SEASON] = {CUE_SEASON, 6},           /* MOD, then "last" */
+    [K_DECADE] = {CUE_DIGIT_S, 5},          /* MOD */
+    [K_CENTURY] = {CUE_CENTURY, 7},         /* MOD, then "twenty first" */
+    [K_YEAR] = {CUE_DIGITS4, 5},            /* MOD, or "fiscal year" */
+    [K_MON] = {CUE_MONTH, 6},               /* MOD, then "last" */
+    [K_WEEKDAY] = {CUE_WDAY, 1},            /* "last Friday" */
+    [K_DEICTIC] = {CUE_DEICTIC, 3},         /* "the day before yesterday" */
+    [K_RELUNIT] = {CUE_RELUNIT | CUE_WEEKEND, 4}, /* "the end of last year" */
+    [K_ANAPH] = {CUE_ANAUNIT, 2},           /* "the same year" */
+    [K_AGO] = {CUE_AGO, 2},                 /* "two years ago" */
+};
+
+/* Every cue word or digit run with a cue that anchors some rule, in text order. */
+#define ANCHOR_CUES (CUE_DIGITS4 | CUE_NUMSEP | CUE_DAYNUM | CUE_DIGIT_S | CUE_QNUM | CUE_MONTH | \
+                     CUE_WDAY | CUE_DEICTIC | CUE_SEASON | CUE_HOLIDAY | CUE_CENTURY | CUE_HALF | \
+                     CUE_RELUNIT | CUE_WEEKEND | CUE_ANAUNIT | CUE_AGO)
+#define CUE_AT_MAX 128
+
+typedef struct cue_map {
+    unsigned all;  /* every cue in the text */
+    int complete;  /* 0: more anchors followed than `at` holds */
+    size_t n;
+    struct {
+        uint32_t pos;  /* start of the word or digit run */
+        uint32_t cues;
+    } at[CUE_AT_MAX];
+} cue_map;
+
+static void add_cue(cue_map *map, size_t pos, unsigned cues)
+{
+    map->all |= cues;
+    if (!(cues & ANCHOR_CUES))
+        return;
+    if (map->n == CUE_AT_MAX) {
+        map->complete = 0;
+        return;
+    }
+    map->at[map->n].pos = (uint32_t)pos;
+    map->at[map->n].cues = cues;
+    map->n++;
+}
+
+/* The start of the white-space-separated chunk holding byte `pos`, moved `gaps`
+ * chunks further back. */
+static size_t chunks_back(const char *text, size_t pos, int gaps)
+{
+    for (;;) {
+        while (pos > 0 && !is_space((unsigned char)text[pos - 1]))
+            pos--;
+        if (gaps-- == 0 || pos == 0)
+            return pos;
+        while (pos > 0 && is_space((unsigned char)text[pos - 1]))
+            pos--;
+    }
+}
+
+/* Where rule k's search from `from` can start (*start), or 0 if no match can. */
+static int search_start(const cue_map *map, int k, const char *text, size_t from, size_t *start)
+{
+    const struct rule_anchor *ra = &rule_anchor[k];
+    for (size_t i = 0; i < map->n; i++) {
+        if (map->at[i].pos < from || !(map->at[i].cues & ra->cues))
+            continue;
+        size_t s = chunks_back(text, map->at[i].pos, ra->gaps);
+        *start = s > from ? s : from;
+        return 1;
+    }
+    *start = from;
+    return !map->complete; /* an anchor may lie past the ones listed */
 }
 
 #define CASED 1 /* the cue counts only with a capital first letter, as the rule wants */
@@ -1482,24 +1571,30 @@ static int index_cue_words(dates *d)
     return 0;
 }
 
-/* The cues present in text: digit patterns, and ASCII words compared in lower case. */
-static unsigned text_cues(const dates *d, const char *text, size_t len)
+/* The cues present in text (digit patterns, and ASCII words compared in lower
+ * case) and where the anchors among them are. */
+static void map_cues(const dates *d, const char *text, size_t len, cue_map *map)
 {
     const unsigned char *t = (const unsigned char *)text;
-    unsigned cues = 0;
+    map->all = 0;
+    map->complete = 1;
+    map->n = 0;
     for (size_t i = 0; i < len;) {
         unsigned char c = t[i];
         if (is_digit(c)) {
             size_t j = i;
             while (j < len && is_digit(t[j]))
                 j++;
-            cues |= CUE_DIGIT;
+            unsigned cues = CUE_DIGIT;
+            if (j - i <= 2)
+                cues |= CUE_DAYNUM;
             if (j - i >= 4)
                 cues |= CUE_DIGITS4;
             if (j < len && t[j] == 's')
                 cues |= CUE_DIGIT_S;
             if (j + 1 < len && (t[j] == '/' || t[j] == '.' || t[j] == '-') && is_digit(t[j + 1]))
                 cues |= CUE_NUMSEP;
+            add_cue(map, i, cues);
             i = j;
             continue;
         }
@@ -1513,30 +1608,29 @@ static unsigned text_cues(const dates *d, const char *text, size_t len)
             key = key << 5 | (t[j++] & 0x1F);
         size_t n = j - i;
         if (n == 1 && c == 'Q' && j < len && t[j] >= '1' && t[j] <= '4')
-            cues |= CUE_QNUM;
+            add_cue(map, i, CUE_QNUM);
         if (n >= CUE_WORD_MIN && n <= CUE_WORD_MAX) {
             for (uint32_t s = cue_slot_of(key); d->cue_slots[s].key; s = (s + 1) & (CUE_SLOTS - 1)) {
                 const cue_slot *cs = &d->cue_slots[s];
                 if (cs->key == key) {
                     if (!cs->cased || (c >= 'A' && c <= 'Z'))
-                        cues |= cs->cues;
+                        add_cue(map, i, cs->cues);
                     break;
                 }
             }
         }
         i = j;
     }
-    return cues;
 }
 
 /* Find rule k's next match starting at or after `from`; start in *ms (NONE if none).
  * The match, groups included, stays in rule k's match data until its next search. */
-static void search(const dates *d, dates_state *st, int k, const char *text, size_t len,
-                   size_t from, size_t *ms, size_t *me)
+static void search(const dates *d, dates_state *st, const cue_map *map, int k,
+                   const char *text, size_t len, size_t from, size_t *ms, size_t *me)
 {
     pcre2_match_data *md = st->match_data[k];
     *ms = NONE;
-    if (from > len)
+    if (from > len || !search_start(map, k, text, from, &from))
         return;
     int rc = pcre2_match(d->rules[k].code, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK, md, d->mctx);
     if (rc < 0)
@@ -1561,14 +1655,15 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
         return NERC_EARG;
     size_t next_s[K_COUNT], next_e[K_COUNT];
     int done[K_COUNT] = {0};
-    unsigned cues = text_cues(d, text, len);
+    cue_map cues;
+    map_cues(d, text, len, &cues);
     for (int k = 0; k < K_COUNT; k++) {
-        if (!rule_wanted(k, cues)) {
+        if (!rule_wanted(k, cues.all)) {
             done[k] = 1;
             next_s[k] = NONE;
             continue;
         }
-        search(d, st, k, text, len, 0, &next_s[k], &next_e[k]);
+        search(d, st, &cues, k, text, len, 0, &next_s[k], &next_e[k]);
     }
     size_t pos = 0;
     size_t count = 0;
@@ -1579,7 +1674,7 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
             if (done[k])
                 continue;
             if (next_s[k] != NONE && next_s[k] < pos)
-                search(d, st, k, text, len, pos, &next_s[k], &next_e[k]);
+                search(d, st, &cues, k, text, len, pos, &next_s[k], &next_e[k]);
             if (next_s[k] == NONE) {
                 done[k] = 1;
                 continue;
@@ -1600,7 +1695,7 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
             size_t from = next_s[best] + 1;
             while (from < len && ((unsigned char)text[from] & 0xC0) == 0x80)
                 from++;
-            search(d, st, best, text, len, from, &next_s[best], &next_e[best]);
+            search(d, st, &cues, best, text, len, from, &next_s[best], &next_e[best]);
             continue;
         }
         if (count < cap) {
@@ -1627,7 +1722,7 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
         /* The rule's groups are gone: find the match again. An unanchored search from
          * its start finds it first (and can use the JIT, which anchoring cannot). */
         size_t s, e;
-        search(d, st, k, text, len, out[i].start, &s, &e);
+        search(d, st, &cues, k, text, len, out[i].start, &s, &e);
         if (s != out[i].start)
             continue;
         match m = {text, len, pcre2_get_ovector_pointer(st->match_data[k]), &d->rules[k]};
