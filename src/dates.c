@@ -437,7 +437,7 @@ static void next_word(const char *t, size_t len, size_t pos, char *buf, size_t n
 static int in_list(const char *w, const char *const *list)
 {
     for (; *list; list++)
-        if (strcmp(w, *list) == 0)
+        if ((*list)[0] == w[0] && strcmp(w, *list) == 0) /* most words differ at once */
             return 1;
     return 0;
 }
@@ -537,19 +537,36 @@ static int weekday_from(const char *s)
     return -1;
 }
 
+/* v (0 <= v < 10^width) in `width` digits, zero padded, as "%0*d" prints it. */
+static char *put_digits(char *p, int v, int width)
+{
+    for (int i = width - 1; i >= 0; i--) {
+        p[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return p + width;
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" (XXXX for an unknown year); written by hand
+ * because it runs for most dates and snprintf costs ten times as much. */
 static void fmt_date(char *out, int y, int m, int d)
 {
-    char ys[8];
-    if (y > 0)
-        snprintf(ys, sizeof ys, "%04d", y % 10000);
-    else
-        strcpy(ys, "XXXX");
-    if (m <= 0)
-        snprintf(out, 48, "%s", ys);
-    else if (d <= 0)
-        snprintf(out, 48, "%s-%02d", ys, m % 100);
-    else
-        snprintf(out, 48, "%s-%02d-%02d", ys, m % 100, d % 100);
+    char *p = out;
+    if (y > 0) {
+        p = put_digits(p, y % 10000, 4);
+    } else {
+        memcpy(p, "XXXX", 4);
+        p += 4;
+    }
+    if (m > 0) {
+        *p++ = '-';
+        p = put_digits(p, m % 100, 2);
+        if (d > 0) {
+            *p++ = '-';
+            p = put_digits(p, d % 100, 2);
+        }
+    }
+    *p = '\0';
 }
 
 static void fmt_week(char *out, long z, int weekend)
