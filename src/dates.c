@@ -139,6 +139,7 @@ struct dates {
     rule rules[K_COUNT];
     pcre2_match_context *mctx; /* match and depth limits: nothing can hang */
     cue_slot cue_slots[CUE_SLOTS];
+    unsigned char letter_code[256]; /* c & 0x1F for an ASCII letter, else 0 */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1585,6 +1586,8 @@ static int index_cue_words(dates *d)
             j = (j + 1) & (CUE_SLOTS - 1);
         d->cue_slots[j] = (cue_slot){key, cue_words[k].cue, (uint32_t)cue_words[k].cased};
     }
+    for (int c = 0; c < 256; c++)
+        d->letter_code[c] = is_letter((unsigned char)c) ? (unsigned char)(c & 0x1F) : 0;
     return 0;
 }
 
@@ -1615,14 +1618,14 @@ static void map_cues(const dates *d, const char *text, size_t len, cue_map *map)
             i = j;
             continue;
         }
-        if (!is_letter(c)) {
+        word_key key = d->letter_code[c]; /* meaningful only up to CUE_WORD_MAX letters */
+        if (!key) {
             i++;
             continue;
         }
-        size_t j = i;
-        word_key key = 0; /* meaningful only up to CUE_WORD_MAX letters */
-        while (j < len && is_letter(t[j]))
-            key = key << 5 | (t[j++] & 0x1F);
+        size_t j = i + 1;
+        for (unsigned v; j < len && (v = d->letter_code[t[j]]) != 0; j++)
+            key = key << 5 | v;
         size_t n = j - i;
         if (n == 1 && c == 'Q' && j < len && t[j] >= '1' && t[j] <= '4')
             add_cue(map, i, CUE_QNUM);
