@@ -117,6 +117,7 @@ static const char *const field_name[F_COUNT] = {
 
 typedef struct rule {
     pcre2_code *code;
+    int jit;             /* JIT-compiled: matched through pcre2_jit_match */
     uint32_t ovec_pairs; /* capture groups + 1 */
     unsigned char groups[F_COUNT][MAX_DUP]; /* group numbers, 0 = none */
 } rule;
@@ -202,7 +203,7 @@ int dates_new(dates **out, unsigned flags, char *err, size_t errlen)
         }
         /* JIT is an optimisation: without it the interpreter gives the same results. */
         if (!(flags & DATES_NO_JIT))
-            (void)pcre2_jit_compile(d->rules[k].code, PCRE2_JIT_COMPLETE);
+            d->rules[k].jit = pcre2_jit_compile(d->rules[k].code, PCRE2_JIT_COMPLETE) == 0;
         uint32_t cap = 0;
         pcre2_pattern_info(d->rules[k].code, PCRE2_INFO_CAPTURECOUNT, &cap);
         d->rules[k].ovec_pairs = cap + 1;
@@ -1571,7 +1572,8 @@ static uint32_t cue_slot_of(word_key key)
     return (uint32_t)((key * 0x9E3779B97F4A7C15u) >> 56) & (CUE_SLOTS - 1);
 }
 
-/* Fails (-1) on a cue word that text_cues could never find. */
+/* The cue word table and the letter codes map_cues reads words with. Fails (-1) on
+ * a cue word that map_cues could never find. */
 static int index_cue_words(dates *d)
 {
     for (int k = 0; cue_words[k].word; k++) {
@@ -1652,7 +1654,10 @@ static void search(const dates *d, dates_state *st, const cue_map *map, int k,
     *ms = NONE;
     if (from > len || !search_start(map, k, text, from, &from))
         return;
-    int rc = pcre2_match(d->rules[k].code, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK, md, d->mctx);
+    /* pcre2_jit_match skips pcre2_match's checks of the arguments, which hold here. */
+    int rc = d->rules[k].jit
+                 ? pcre2_jit_match(d->rules[k].code, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK, md, d->mctx)
+                 : pcre2_match(d->rules[k].code, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK, md, d->mctx);
     if (rc < 0)
         return; /* no match, or a limit hit: this rule gives up on the rest */
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
