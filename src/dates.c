@@ -7,7 +7,9 @@
  * context (a year followed by "troops" is a count, "May" needs a cue) and
  * computes the value. A rejected match only advances its own rule, so a shorter
  * reading from another rule still gets its chance. Each rule searches forward
- * only, so a scan is linear in the text length times the number of rules.
+ * only, so a scan is linear in the text length times the number of rules. A rule
+ * runs only when its cue words are in the text, and its searches start near the
+ * next of its anchor words (see rule_anchor).
  *
  * Resolution policy (documented here because it is a choice, not a fact):
  * - Numeric dates with '/': MM/DD/YYYY (US newswire convention) unless the first
