@@ -7,7 +7,9 @@
  * context (a year followed by "troops" is a count, "May" needs a cue) and
  * computes the value. A rejected match only advances its own rule, so a shorter
  * reading from another rule still gets its chance. Each rule searches forward
- * only, so a scan is linear in the text length times the number of rules.
+ * only, so a scan is linear in the text length times the number of rules. A rule
+ * runs only when its cue words are in the text, and its searches start near the
+ * next of its anchor words (see rule_anchor).
  *
  * Resolution policy (documented here because it is a choice, not a fact):
  * - Numeric dates with '/': MM/DD/YYYY (US newswire convention) unless the first
@@ -117,16 +119,30 @@ static const char *const field_name[F_COUNT] = {
 
 typedef struct rule {
     pcre2_code *code;
+    int jit;             /* JIT-compiled: matched through pcre2_jit_match */
+    uint32_t ovec_pairs; /* capture groups + 1 */
     unsigned char groups[F_COUNT][MAX_DUP]; /* group numbers, 0 = none */
 } rule;
 
 #define CUE_SLOTS 256 /* open addressing over the cue words (fewer than 100) */
 
+/* A cue word packed as 5 bits per letter (c & 0x1F is 1..26 for either case), so a
+ * word of up to 12 letters is one integer and a lookup is one comparison. */
+typedef uint64_t word_key;
+#define CUE_WORD_MIN 3  /* "ago", "may" */
+#define CUE_WORD_MAX 12 /* "thanksgiving"; 12 * 5 bits fit in a word_key */
+
+typedef struct cue_slot {
+    word_key key; /* 0 = empty */
+    uint32_t cues;
+    uint32_t cased; /* counts only with a capital first letter */
+} cue_slot;
+
 struct dates {
     rule rules[K_COUNT];
     pcre2_match_context *mctx; /* match and depth limits: nothing can hang */
-    uint32_t ovec_pairs;       /* enough for the rule with the most groups */
-    int16_t cue_slot[CUE_SLOTS]; /* index into cue_words, or -1 */
+    cue_slot cue_slots[CUE_SLOTS];
+    unsigned char letter_code[256]; /* c & 0x1F for an ASCII letter, else 0 */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -149,7 +165,7 @@ static int rule_fields(rule *r)
     return 0;
 }
 
-static void index_cue_words(dates *d);
+static int index_cue_words(dates *d);
 
 int dates_new(dates **out, unsigned flags, char *err, size_t errlen)
 {
@@ -159,7 +175,12 @@ int dates_new(dates **out, unsigned flags, char *err, size_t errlen)
     dates *d = calloc(1, sizeof *d);
     if (!d)
         return NERC_ENOMEM;
-    index_cue_words(d);
+    if (index_cue_words(d) < 0) {
+        if (err && errlen)
+            snprintf(err, errlen, "date cue words must have %d to %d letters", CUE_WORD_MIN, CUE_WORD_MAX);
+        free(d);
+        return NERC_EPATTERN;
+    }
     d->mctx = pcre2_match_context_create(NULL);
     if (!d->mctx) {
         free(d);
@@ -168,7 +189,6 @@ int dates_new(dates **out, unsigned flags, char *err, size_t errlen)
     pcre2_set_match_limit(d->mctx, 200000);
     pcre2_set_depth_limit(d->mctx, 2000);
     pcre2_set_heap_limit(d->mctx, 4096); /* KiB */
-    d->ovec_pairs = 1;
     for (int k = 0; k < K_COUNT; k++) {
         int ecode;
         PCRE2_SIZE eoff;
@@ -185,11 +205,10 @@ int dates_new(dates **out, unsigned flags, char *err, size_t errlen)
         }
         /* JIT is an optimisation: without it the interpreter gives the same results. */
         if (!(flags & DATES_NO_JIT))
-            (void)pcre2_jit_compile(d->rules[k].code, PCRE2_JIT_COMPLETE);
+            d->rules[k].jit = pcre2_jit_compile(d->rules[k].code, PCRE2_JIT_COMPLETE) == 0;
         uint32_t cap = 0;
         pcre2_pattern_info(d->rules[k].code, PCRE2_INFO_CAPTURECOUNT, &cap);
-        if (cap + 1 > d->ovec_pairs)
-            d->ovec_pairs = cap + 1;
+        d->rules[k].ovec_pairs = cap + 1;
         if (rule_fields(&d->rules[k]) < 0) {
             if (err && errlen)
                 snprintf(err, errlen, "date rule %d: cannot read its group names", k);
@@ -218,15 +237,26 @@ int dates_state_init(dates_state *st, const dates *d, const date_ymd *doc_date)
     memset(st, 0, sizeof *st);
     if (doc_date)
         st->doc_date = *doc_date;
-    st->match_data = pcre2_match_data_create(d->ovec_pairs, NULL);
-    return st->match_data ? 0 : NERC_ENOMEM;
+    st->match_data = calloc(K_COUNT, sizeof *st->match_data);
+    if (!st->match_data)
+        return NERC_ENOMEM;
+    for (int k = 0; k < K_COUNT; k++) {
+        st->match_data[k] = pcre2_match_data_create(d->rules[k].ovec_pairs, NULL);
+        if (!st->match_data[k]) {
+            dates_state_free(st);
+            return NERC_ENOMEM;
+        }
+    }
+    return 0;
 }
 
 void dates_state_free(dates_state *st)
 {
-    if (!st)
+    if (!st || !st->match_data)
         return;
-    pcre2_match_data_free((pcre2_match_data *)st->match_data);
+    for (int k = 0; k < K_COUNT; k++)
+        pcre2_match_data_free((pcre2_match_data *)st->match_data[k]);
+    free(st->match_data);
     st->match_data = NULL;
 }
 
@@ -411,7 +441,7 @@ static void next_word(const char *t, size_t len, size_t pos, char *buf, size_t n
 static int in_list(const char *w, const char *const *list)
 {
     for (; *list; list++)
-        if (strcmp(w, *list) == 0)
+        if ((*list)[0] == w[0] && strcmp(w, *list) == 0) /* most words differ at once */
             return 1;
     return 0;
 }
@@ -511,19 +541,36 @@ static int weekday_from(const char *s)
     return -1;
 }
 
+/* v (0 <= v < 10^width) in `width` digits, zero padded, as "%0*d" prints it. */
+static char *put_digits(char *p, int v, int width)
+{
+    for (int i = width - 1; i >= 0; i--) {
+        p[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return p + width;
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" (XXXX for an unknown year); written by hand
+ * because it runs for most dates and snprintf costs ten times as much. */
 static void fmt_date(char *out, int y, int m, int d)
 {
-    char ys[8];
-    if (y > 0)
-        snprintf(ys, sizeof ys, "%04d", y % 10000);
-    else
-        strcpy(ys, "XXXX");
-    if (m <= 0)
-        snprintf(out, 48, "%s", ys);
-    else if (d <= 0)
-        snprintf(out, 48, "%s-%02d", ys, m % 100);
-    else
-        snprintf(out, 48, "%s-%02d-%02d", ys, m % 100, d % 100);
+    char *p = out;
+    if (y > 0) {
+        p = put_digits(p, y % 10000, 4);
+    } else {
+        memcpy(p, "XXXX", 4);
+        p += 4;
+    }
+    if (m > 0) {
+        *p++ = '-';
+        p = put_digits(p, m % 100, 2);
+        if (d > 0) {
+            *p++ = '-';
+            p = put_digits(p, d % 100, 2);
+        }
+    }
+    *p = '\0';
 }
 
 static void fmt_week(char *out, long z, int weekend)
@@ -1304,6 +1351,15 @@ static int valid_utf8(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+        /* Most text is ASCII: skip it eight bytes at a time. */
+        uint64_t chunk;
+        if (i + sizeof chunk <= n) {
+            memcpy(&chunk, s + i, sizeof chunk);
+            if (!(chunk & 0x8080808080808080u)) {
+                i += sizeof chunk;
+                continue;
+            }
+        }
         unsigned char c = s[i];
         if (c < 0x80) {
             i++;
@@ -1353,7 +1409,8 @@ enum {
     CUE_ANAPH = 1 << 15,   /* same, following, next, previous, prior, preceding, that */
     CUE_ANAUNIT = 1 << 16, /* year, month, week, day, weekend (after them) */
     CUE_AGO = 1 << 17,     /* ago, earlier, later */
-    CUE_AGOUNIT = 1 << 18  /* year(s), month(s), week(s), day(s), decade(s) (before them) */
+    CUE_AGOUNIT = 1 << 18, /* year(s), month(s), week(s), day(s), decade(s) (before them) */
+    CUE_DAYNUM = 1 << 19   /* a run of one or two digits (a day of the month) */
 };
 
 /* Can rule k match a sentence with these cues? (Each test names words every match
@@ -1376,6 +1433,94 @@ static int rule_wanted(int k, unsigned c)
     case K_AGO: return (c & CUE_AGO) && (c & CUE_AGOUNIT);
     default: return 1;
     }
+}
+
+/* Where a match of rule k can start. Every match holds a whole word or digit run
+ * with one of `cues` (the rule's anchor), and before it, within the match, at most
+ * `gaps` runs of white space: the \s+ and \s* of the pattern's optional prefix
+ * (words such as "the first half of", "last", "Friday,"). So a search need not
+ * start more than `gaps` white-space-separated chunks before the next anchor, and
+ * need not run at all past the last one. Each entry must hold for its pattern. */
+static const struct rule_anchor {
+    unsigned cues;
+    int gaps;
+} rule_anchor[K_COUNT] = {
+    [K_ISO] = {CUE_DIGITS4, 0},
+    [K_NUM] = {CUE_NUMSEP, 0},
+    [K_MDY] = {CUE_DAYNUM, 2},              /* "Friday, May 5" */
+    [K_DMY] = {CUE_DAYNUM, 2},              /* "Friday, the 5" */
+    [K_MY] = {CUE_MONTH, 5},                /* MOD: "the first half of - May" */
+    [K_QUARTER] = {CUE_HALF | CUE_QNUM, 5}, /* "the same 2024 fiscal first quarter" */
+    [K_HOLIDAY] = {CUE_HOLIDAY, 2},         /* "next New Year's" */
+    [K_SEASON] = {CUE_SEASON, 6},           /* MOD, then "last" */
+    [K_DECADE] = {CUE_DIGIT_S, 5},          /* MOD */
+    [K_CENTURY] = {CUE_CENTURY, 7},         /* MOD, then "twenty first" */
+    [K_YEAR] = {CUE_DIGITS4, 5},            /* MOD, or "fiscal year" */
+    [K_MON] = {CUE_MONTH, 6},               /* MOD, then "last" */
+    [K_WEEKDAY] = {CUE_WDAY, 1},            /* "last Friday" */
+    [K_DEICTIC] = {CUE_DEICTIC, 3},         /* "the day before yesterday" */
+    [K_RELUNIT] = {CUE_RELUNIT | CUE_WEEKEND, 4}, /* "the end of last year" */
+    [K_ANAPH] = {CUE_ANAUNIT, 2},           /* "the same year" */
+    [K_AGO] = {CUE_AGO, 2},                 /* "two years ago" */
+};
+
+/* Every cue word or digit run with a cue that anchors some rule, in text order. */
+#define ANCHOR_CUES (CUE_DIGITS4 | CUE_NUMSEP | CUE_DAYNUM | CUE_DIGIT_S | CUE_QNUM | CUE_MONTH | \
+                     CUE_WDAY | CUE_DEICTIC | CUE_SEASON | CUE_HOLIDAY | CUE_CENTURY | CUE_HALF | \
+                     CUE_RELUNIT | CUE_WEEKEND | CUE_ANAUNIT | CUE_AGO)
+#define CUE_AT_MAX 128
+
+typedef struct cue_map {
+    unsigned all;  /* every cue in the text */
+    int complete;  /* 0: more anchors followed than `at` holds */
+    size_t n;
+    struct {
+        uint32_t pos;  /* start of the word or digit run */
+        uint32_t cues;
+    } at[CUE_AT_MAX];
+} cue_map;
+
+static void add_cue(cue_map *map, size_t pos, unsigned cues)
+{
+    map->all |= cues;
+    if (!(cues & ANCHOR_CUES))
+        return;
+    if (map->n == CUE_AT_MAX) {
+        map->complete = 0;
+        return;
+    }
+    map->at[map->n].pos = (uint32_t)pos;
+    map->at[map->n].cues = cues;
+    map->n++;
+}
+
+/* The start of the white-space-separated chunk holding byte `pos`, moved `gaps`
+ * chunks further back. */
+static size_t chunks_back(const char *text, size_t pos, int gaps)
+{
+    for (;;) {
+        while (pos > 0 && !is_space((unsigned char)text[pos - 1]))
+            pos--;
+        if (gaps-- == 0 || pos == 0)
+            return pos;
+        while (pos > 0 && is_space((unsigned char)text[pos - 1]))
+            pos--;
+    }
+}
+
+/* Where rule k's search from `from` can start (*start), or 0 if no match can. */
+static int search_start(const cue_map *map, int k, const char *text, size_t from, size_t *start)
+{
+    const struct rule_anchor *ra = &rule_anchor[k];
+    for (size_t i = 0; i < map->n; i++) {
+        if (map->at[i].pos < from || !(map->at[i].cues & ra->cues))
+            continue;
+        size_t s = chunks_back(text, map->at[i].pos, ra->gaps);
+        *start = s > from ? s : from;
+        return 1;
+    }
+    *start = from;
+    return !map->complete; /* an anchor may lie past the ones listed */
 }
 
 #define CASED 1 /* the cue counts only with a capital first letter, as the rule wants */
@@ -1414,92 +1559,107 @@ static const struct cue_word {
     {"valentine", CUE_HOLIDAY, 0}, {"boxing", CUE_HOLIDAY, 0}, {"election", CUE_HOLIDAY, 0},
     {NULL, 0, 0}};
 
-static uint32_t cue_hash(const char *w, size_t n)
+static int is_letter(unsigned char c)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h ^ (h >> 13);
+    return (unsigned)((c | 0x20) - 'a') < 26;
 }
 
-static void index_cue_words(dates *d)
+static int is_digit(unsigned char c)
 {
-    for (size_t i = 0; i < CUE_SLOTS; i++)
-        d->cue_slot[i] = -1;
+    return (unsigned)(c - '0') < 10;
+}
+
+static uint32_t cue_slot_of(word_key key)
+{
+    return (uint32_t)((key * 0x9E3779B97F4A7C15u) >> 56) & (CUE_SLOTS - 1);
+}
+
+/* The cue word table and the letter codes map_cues reads words with. Fails (-1) on
+ * a cue word that map_cues could never find. */
+static int index_cue_words(dates *d)
+{
     for (int k = 0; cue_words[k].word; k++) {
-        uint32_t j = cue_hash(cue_words[k].word, strlen(cue_words[k].word)) & (CUE_SLOTS - 1);
-        while (d->cue_slot[j] >= 0)
+        size_t n = strlen(cue_words[k].word);
+        if (n < CUE_WORD_MIN || n > CUE_WORD_MAX)
+            return -1;
+        word_key key = 0;
+        for (const char *c = cue_words[k].word; *c; c++)
+            key = key << 5 | ((unsigned char)*c & 0x1F);
+        uint32_t j = cue_slot_of(key);
+        while (d->cue_slots[j].key)
             j = (j + 1) & (CUE_SLOTS - 1);
-        d->cue_slot[j] = (int16_t)k;
+        d->cue_slots[j] = (cue_slot){key, cue_words[k].cue, (uint32_t)cue_words[k].cased};
     }
+    for (int c = 0; c < 256; c++)
+        d->letter_code[c] = is_letter((unsigned char)c) ? (unsigned char)(c & 0x1F) : 0;
+    return 0;
 }
 
-static const struct cue_word *find_cue_word(const dates *d, const char *w, size_t n)
+/* The cues present in text (digit patterns, and ASCII words compared in lower
+ * case) and where the anchors among them are. */
+static void map_cues(const dates *d, const char *text, size_t len, cue_map *map)
 {
-    for (uint32_t j = cue_hash(w, n) & (CUE_SLOTS - 1); d->cue_slot[j] >= 0;
-         j = (j + 1) & (CUE_SLOTS - 1)) {
-        const struct cue_word *cw = &cue_words[d->cue_slot[j]];
-        if (cw->word[0] == w[0] && strncmp(cw->word, w, n) == 0 && cw->word[n] == '\0')
-            return cw;
-    }
-    return NULL;
-}
-
-/* The cues present in text: digit patterns, and ASCII words compared in lower case. */
-static unsigned text_cues(const dates *d, const char *text, size_t len)
-{
-    unsigned cues = 0;
+    const unsigned char *t = (const unsigned char *)text;
+    map->all = 0;
+    map->complete = 1;
+    map->n = 0;
     for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)text[i];
-        if (c >= '0' && c <= '9') {
+        unsigned char c = t[i];
+        if (is_digit(c)) {
             size_t j = i;
-            while (j < len && text[j] >= '0' && text[j] <= '9')
+            while (j < len && is_digit(t[j]))
                 j++;
-            cues |= CUE_DIGIT;
+            unsigned cues = CUE_DIGIT;
+            if (j - i <= 2)
+                cues |= CUE_DAYNUM;
             if (j - i >= 4)
                 cues |= CUE_DIGITS4;
-            if (j < len && text[j] == 's')
+            if (j < len && t[j] == 's')
                 cues |= CUE_DIGIT_S;
-            if (j + 1 < len && (text[j] == '/' || text[j] == '.' || text[j] == '-') &&
-                text[j + 1] >= '0' && text[j + 1] <= '9')
+            if (j + 1 < len && (t[j] == '/' || t[j] == '.' || t[j] == '-') && is_digit(t[j + 1]))
                 cues |= CUE_NUMSEP;
+            add_cue(map, i, cues);
             i = j;
             continue;
         }
-        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+        word_key key = d->letter_code[c]; /* meaningful only up to CUE_WORD_MAX letters */
+        if (!key) {
             i++;
             continue;
         }
-        size_t j = i;
-        char w[16];
-        size_t n = 0;
-        while (j < len && (((unsigned char)text[j] | 0x20) >= 'a' && ((unsigned char)text[j] | 0x20) <= 'z')) {
-            if (n < sizeof w - 1)
-                w[n++] = (char)(text[j] | 0x20);
-            j++;
-        }
-        w[n] = '\0';
-        if (j - i == 1 && c == 'Q' && j < len && text[j] >= '1' && text[j] <= '4')
-            cues |= CUE_QNUM;
-        if (j - i >= 3 && j - i < sizeof w - 1) { /* the shortest cue word has 3 letters */
-            const struct cue_word *cw = find_cue_word(d, w, n);
-            if (cw && (!cw->cased || (c >= 'A' && c <= 'Z')))
-                cues |= cw->cue;
+        size_t j = i + 1;
+        for (unsigned v; j < len && (v = d->letter_code[t[j]]) != 0; j++)
+            key = key << 5 | v;
+        size_t n = j - i;
+        if (n == 1 && c == 'Q' && j < len && t[j] >= '1' && t[j] <= '4')
+            add_cue(map, i, CUE_QNUM);
+        if (n >= CUE_WORD_MIN && n <= CUE_WORD_MAX) {
+            for (uint32_t s = cue_slot_of(key); d->cue_slots[s].key; s = (s + 1) & (CUE_SLOTS - 1)) {
+                const cue_slot *cs = &d->cue_slots[s];
+                if (cs->key == key) {
+                    if (!cs->cased || (c >= 'A' && c <= 'Z'))
+                        add_cue(map, i, cs->cues);
+                    break;
+                }
+            }
         }
         i = j;
     }
-    return cues;
 }
 
-/* Find rule k's next match starting at or after `from`; start in *ms (NONE if none). */
-static void search(const dates *d, dates_state *st, int k, const char *text, size_t len,
-                   size_t from, size_t *ms, size_t *me)
+/* Find rule k's next match starting at or after `from`; start in *ms (NONE if none).
+ * The match, groups included, stays in rule k's match data until its next search. */
+static void search(const dates *d, dates_state *st, const cue_map *map, int k,
+                   const char *text, size_t len, size_t from, size_t *ms, size_t *me)
 {
-    pcre2_match_data *md = st->match_data;
+    pcre2_match_data *md = st->match_data[k];
     *ms = NONE;
-    if (from > len)
+    if (from > len || !search_start(map, k, text, from, &from))
         return;
-    int rc = pcre2_match(d->rules[k].code, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK, md, d->mctx);
+    /* pcre2_jit_match skips pcre2_match's checks of the arguments, which hold here. */
+    int rc = d->rules[k].jit
+                 ? pcre2_jit_match(d->rules[k].code, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK, md, d->mctx)
+                 : pcre2_match(d->rules[k].code, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK, md, d->mctx);
     if (rc < 0)
         return; /* no match, or a limit hit: this rule gives up on the rest */
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -1522,18 +1682,18 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
         return NERC_EARG;
     size_t next_s[K_COUNT], next_e[K_COUNT];
     int done[K_COUNT] = {0};
-    unsigned cues = text_cues(d, text, len);
+    cue_map cues;
+    map_cues(d, text, len, &cues);
     for (int k = 0; k < K_COUNT; k++) {
-        if (!rule_wanted(k, cues)) {
+        if (!rule_wanted(k, cues.all)) {
             done[k] = 1;
             next_s[k] = NONE;
             continue;
         }
-        search(d, st, k, text, len, 0, &next_s[k], &next_e[k]);
+        search(d, st, &cues, k, text, len, 0, &next_s[k], &next_e[k]);
     }
     size_t pos = 0;
     size_t count = 0;
-    pcre2_match_data *md = st->match_data;
     int late_kind[LATE_MAX];
     for (;;) {
         int best = -1;
@@ -1541,7 +1701,7 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
             if (done[k])
                 continue;
             if (next_s[k] != NONE && next_s[k] < pos)
-                search(d, st, k, text, len, pos, &next_s[k], &next_e[k]);
+                search(d, st, &cues, k, text, len, pos, &next_s[k], &next_e[k]);
             if (next_s[k] == NONE) {
                 done[k] = 1;
                 continue;
@@ -1553,23 +1713,16 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
         if (best < 0)
             break;
         size_t s = next_s[best], e = next_e[best];
-        /* Match again, anchored, to get this rule's groups (one match data per state). */
-        int rc = pcre2_match(d->rules[best].code, (PCRE2_SPTR)text, len, s,
-                             PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, md, d->mctx);
         char value[48] = "";
-        int ok = 0;
-        if (rc > 0) {
-            match m = {text, len, pcre2_get_ovector_pointer(md), &d->rules[best]};
-            e = m.ov[1];
-            ok = normalise(best, st, &m, &s, &e, value);
-        }
+        match m = {text, len, pcre2_get_ovector_pointer(st->match_data[best]), &d->rules[best]};
+        int ok = normalise(best, st, &m, &s, &e, value);
         if (!ok || e <= s) {
             /* Retry this rule from the next character (never inside a UTF-8 sequence:
              * PCRE2 runs without its own check). */
             size_t from = next_s[best] + 1;
             while (from < len && ((unsigned char)text[from] & 0xC0) == 0x80)
                 from++;
-            search(d, st, best, text, len, from, &next_s[best], &next_e[best]);
+            search(d, st, &cues, best, text, len, from, &next_s[best], &next_e[best]);
             continue;
         }
         if (count < cap) {
@@ -1593,12 +1746,13 @@ int dates_scan(const dates *d, dates_state *st, const char *text, size_t len,
         if (out[i].value[0] != 'X' ||
             (k != K_WEEKDAY && k != K_DEICTIC && k != K_RELUNIT && k != K_AGO))
             continue;
-        int rc = pcre2_match(d->rules[k].code, (PCRE2_SPTR)text, len, out[i].start,
-                             PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, md, d->mctx);
-        if (rc <= 0)
+        /* The rule's groups are gone: find the match again. An unanchored search from
+         * its start finds it first (and can use the JIT, which anchoring cannot). */
+        size_t s, e;
+        search(d, st, &cues, k, text, len, out[i].start, &s, &e);
+        if (s != out[i].start)
             continue;
-        match m = {text, len, pcre2_get_ovector_pointer(md), &d->rules[k]};
-        size_t s = out[i].start, e = m.ov[1];
+        match m = {text, len, pcre2_get_ovector_pointer(st->match_data[k]), &d->rules[k]};
         char value[48] = "";
         if (normalise(k, st, &m, &s, &e, value) && s == out[i].start && e == out[i].end)
             memcpy(out[i].value, value, sizeof value);

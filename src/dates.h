@@ -27,7 +27,8 @@ typedef struct dates_state {
     date_ymd last;       /* most recent explicit date seen in the text */
     date_ymd now;        /* latest explicit date with a month: the text's own "now"
                           * when there is no document date */
-    void *match_data;    /* pcre2_match_data_8 *, owned */
+    void **match_data;   /* one pcre2_match_data_8 * per rule, owned: a rule's pending
+                          * match keeps its groups until it is read */
 } dates_state;
 
 typedef struct date_span {

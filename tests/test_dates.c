@@ -288,6 +288,32 @@ static const date_case cases[] = {
     {"", "On June 5, 1500 protesters gathered in the square.", "June 5=XXXX-06-05"},
     {D, "In 2023, exports grew; in 2024 they fell, and next year they may recover.",
      "2023=2023|2024=2024|next year=2025"},
+
+    /* Each rule's longest optional prefix before its anchor word, after other words:
+     * a rule's search starts that many white-space gaps before the anchor. */
+    {D, "Officials said The first half of - 1990 was calm.", "The first half of - 1990=1990-H1"},
+    {D, "Officials said the latter half of - May 2024 was calm.",
+     "the latter half of - May 2024=2024-05"},
+    {D, "Officials said the same 2024 fiscal first quarter was calm.",
+     "the same 2024 fiscal first quarter=2024-Q1"},
+    {D, "Officials said the first half of - last spring was calm.",
+     "the first half of - last spring=2023-SP"},
+    {D, "Officials said the latter half of - twenty first century was calm.",
+     "the latter half of - twenty first century=20"},
+    {D, "Officials said The latter half of - last May was calm.", "The latter half of - last May=2024-05"},
+    {D, "Officials said on Friday, the 5 May it was calm.", "Friday, the 5 May=2024-05-05"},
+    {D, "Officials said on Friday, May 5 it was calm.", "Friday, May 5=2024-05-05"},
+    {D, "Officials said the end of last year was calm.", "the end of last year=2023"},
+    {D, "Officials said The end of last weekend was calm.", "The end of last weekend=2024-W42-WE"},
+    {D, "Officials said next New Year's Day was calm.", "next New Year's Day=2025-01-01"},
+    {D, "Officials said the day before yesterday was calm.", "the day before yesterday=2024-10-21"},
+    {D, "Officials said in 2020 and the following year it was calm.",
+     "2020=2020|the following year=2021"},
+    {D, "Officials said two years ago it was calm.", "two years ago=2022"},
+    {D, "Officials said in the first half of - 1990s it was calm.", "the first half of - 1990s=199X"},
+    {D, "Officials said in fiscal year 2024 it was calm.", "fiscal year 2024=2024"},
+    {D, "Officials said 2024 Q1 was calm.", "2024 Q1=2024-Q1"},
+    {D, "Officials said last Friday was calm.", "last Friday=2024-10-18"},
 };
 
 /* Compare the spans found in c->text with c->expect; report and count mismatches. */
@@ -390,6 +416,31 @@ static void test_cap(void **state)
     assert_string_equal(sp[0].value, "2001");
     assert_string_equal(sp[1].value, "2002");
     assert_int_equal(dates_scan(d, &st, s, strlen(s), NULL, 0), 4);
+    dates_state_free(&st);
+}
+
+/* A text with more anchor words and numbers than a scan lists still has its last
+ * dates found whole. */
+static void test_many_anchors(void **state)
+{
+    const dates *d = *state;
+    date_ymd dd;
+    assert_int_equal(date_parse_iso(D, &dd), 0);
+    dates_state st;
+    assert_int_equal(dates_state_init(&st, d, &dd), 0);
+    char text[1024] = "";
+    for (int i = 0; i < 200; i++)
+        strcat(text, "1 ");
+    size_t first = strlen(text) + strlen("and ");
+    strcat(text, "and the first half of - 1990 and last Friday.");
+    date_span sp[4];
+    assert_int_equal(dates_scan(d, &st, text, strlen(text), sp, 4), 2);
+    assert_int_equal(sp[0].start, first);
+    assert_int_equal(sp[0].end, first + strlen("the first half of - 1990"));
+    assert_string_equal(sp[0].value, "1990-H1");
+    assert_string_equal(text + sp[1].start, "last Friday.");
+    assert_int_equal(sp[1].end - sp[1].start, strlen("last Friday"));
+    assert_string_equal(sp[1].value, "2024-10-18");
     dates_state_free(&st);
 }
 
@@ -547,6 +598,7 @@ int main(void)
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_state_across_calls),
         cmocka_unit_test(test_cap),
+        cmocka_unit_test(test_many_anchors),
         cmocka_unit_test(test_parse_iso),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_soup),
