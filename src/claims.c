@@ -756,6 +756,16 @@ static const lex_entry *pred_at(const ctx *x, size_t i)
     return x->st->info[i]->pred;
 }
 
+/* snprintf(dst, cap, "%s", src) without the cost of a format: src cut to cap - 1 bytes. */
+static void copy_str(char *dst, size_t cap, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 static int subject_type_ok(nerc_type t)
 {
     return t == NERC_PERSON || t == NERC_ORG || t == NERC_LOCATION || t == NERC_AGREEMENT;
@@ -861,11 +871,11 @@ static void subj_from_mention(const ctx *x, subj *sj, int k)
             memcpy(sj->name, surf, n);
             sj->name[n] = '\0';
         } else
-            snprintf(sj->name, sizeof sj->name, "%s", v);
+            copy_str(sj->name, sizeof sj->name, v);
     } else
-        snprintf(sj->name, sizeof sj->name, "%s", v);
-    snprintf(sj->canon, sizeof sj->canon, "%s", *v ? v : sj->name);
-    snprintf(sj->type, sizeof sj->type, "%s", nerc_type_name(mk->type));
+        copy_str(sj->name, sizeof sj->name, v);
+    copy_str(sj->canon, sizeof sj->canon, *v ? v : sj->name);
+    copy_str(sj->type, sizeof sj->type, nerc_type_name(mk->type));
 }
 
 static void subj_from_memory(subj *sj, const remembered *r)
@@ -1079,9 +1089,9 @@ static int resolve_anaphor(const ctx *x, size_t i, subj *sj, double *conf)
                 if (strlen(st->titles[t].word) == n && memcmp(st->titles[t].word, k, n) == 0 &&
                     now >= st->titles[t].sentence && now - st->titles[t].sentence <= 4) {
                     sj->mention = -1;
-                    snprintf(sj->name, sizeof sj->name, "%s", st->titles[t].name);
-                    snprintf(sj->canon, sizeof sj->canon, "%s", st->titles[t].name);
-                    snprintf(sj->type, sizeof sj->type, "PERSON");
+                    copy_str(sj->name, sizeof sj->name, st->titles[t].name);
+                    copy_str(sj->canon, sizeof sj->canon, st->titles[t].name);
+                    copy_str(sj->type, sizeof sj->type, "PERSON");
                     *conf = 0.5;
                     return 1;
                 }
@@ -1132,7 +1142,7 @@ static int unresolved_subject(const ctx *x, long j, cand *cd)
     }
     sj->name[o] = '\0';
     sj->canon[0] = '\0'; /* nothing to join on */
-    snprintf(sj->type, sizeof sj->type, "UNRESOLVED");
+    copy_str(sj->type, sizeof sj->type, "UNRESOLVED");
     cd->nsubj = 1;
     cd->conf = 0.3;
     return 1;
@@ -1389,8 +1399,8 @@ static long put_str(claims_state *st, size_t *len, const char *str)
 
 static void remember(remembered *r, const char *name, const char *type, size_t sentence)
 {
-    snprintf(r->name, sizeof r->name, "%s", name);
-    snprintf(r->type, sizeof r->type, "%s", type);
+    copy_str(r->name, sizeof r->name, name);
+    copy_str(r->type, sizeof r->type, type);
     r->sentence = sentence;
 }
 
@@ -1406,7 +1416,7 @@ static void remember_title(claims_state *st, const char *word, size_t wn, const 
     }
     memcpy(st->titles[slot].word, word, wn);
     st->titles[slot].word[wn] = '\0';
-    snprintf(st->titles[slot].name, sizeof st->titles[slot].name, "%s", name);
+    copy_str(st->titles[slot].name, sizeof st->titles[slot].name, name);
     st->titles[slot].sentence = sentence;
 }
 
