@@ -686,7 +686,11 @@ static int kis(const sentence *s, size_t i, const char *w)
 {
     size_t n;
     const char *k = tkey(s, i, &n);
-    return n > 0 && w[0] == k[0] && strncmp(w, k, n) == 0 && w[n] == '\0';
+    /* keys hold no NUL byte, so a shorter w stops at its terminator */
+    size_t j = 0;
+    while (j < n && w[j] == k[j])
+        j++;
+    return n > 0 && j == n && w[n] == '\0';
 }
 
 /* Is token i on one of the word lists L_*? */
@@ -777,6 +781,12 @@ typedef struct pmatch {
     uint32_t first, last;
     const lex_entry *e;
 } pmatch;
+
+/* Can token i open a predicate form? Most words cannot: a cheap test before match_pred. */
+static int opens_pred(const ctx *x, size_t i)
+{
+    return x->st->info[i]->longest_form > 0;
+}
 
 /* Longest lexicon form starting at token i (outside mentions and quotes). */
 static int match_pred(const ctx *x, size_t i, pmatch *pm)
@@ -2532,7 +2542,7 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
         uint32_t sup_from = 1, sup_to = 0;
         for (size_t i = 0; i < nt; i++) {
             pmatch pm;
-            if (!match_pred(&x, i, &pm))
+            if (!opens_pred(&x, i) || !match_pred(&x, i, &pm))
                 continue;
             if ((rc = process_pred(&x, &pm, &sup_from, &sup_to)) < 0)
                 return rc;
@@ -2702,7 +2712,7 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
             for (size_t i = 0; i < nt; i++) {
                 pmatch pm;
                 /* a noun after a determiner ("in his address in May") is no event */
-                if (st->seg[i] == sg && match_pred(&x, i, &pm) &&
+                if (st->seg[i] == sg && opens_pred(&x, i) && match_pred(&x, i, &pm) &&
                     !(prep_phrase && !(pm.e->mask & (F_PAST | F_PP | F_ING))) &&
                     !(i > 0 && (in_list(&x, i - 1, L_DET) || (s->tokens[i - 1].flags & TOK_POSSESSIVE)))) {
                     has_event = 1;
