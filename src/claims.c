@@ -263,12 +263,36 @@ static int form_key(token_buf *tb, const char *s, size_t n, char *out, size_t ca
     return tb->n ? 0 : NERC_EFORMAT;
 }
 
+/* Hash of a word key (n >= 1) from its first and last bytes: a fixed cost whatever the
+ * length, as every token of every sentence is looked up. Words that share both ends
+ * collide, and are told apart by the key comparison. */
+static uint32_t word_hash(const char *k, size_t n)
+{
+    uint64_t a, b;
+    if (n >= 8) {
+        memcpy(&a, k, 8);
+        memcpy(&b, k + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t a4, b4;
+        memcpy(&a4, k, 4);
+        memcpy(&b4, k + n - 4, 4);
+        a = a4;
+        b = b4;
+    } else {
+        a = (uint64_t)(unsigned char)k[0] << 16 | (uint64_t)(unsigned char)k[n / 2] << 8 |
+            (unsigned char)k[n - 1];
+        b = 0;
+    }
+    uint64_t h = (a ^ (b << 29 | b >> 35) ^ n) * 0x9E3779B97F4A7C15u;
+    return (uint32_t)(h >> 32);
+}
+
 static const word_info *vocab_find(const claims *c, const char *k, size_t n)
 {
     const word_table *t = &c->vocab;
     if (!t->cap || !n)
         return NULL;
-    size_t i = (size_t)util_hash(0, k, n) & (t->cap - 1);
+    size_t i = (size_t)word_hash(k, n) & (t->cap - 1);
     while (t->slots[i].key_len) {
         const word_info *w = &t->slots[i];
         if (w->key_len == n && memcmp(c->strings.buf + w->key_off, k, n) == 0)
@@ -278,8 +302,9 @@ static const word_info *vocab_find(const claims *c, const char *k, size_t n)
     return NULL;
 }
 
-/* The entry of key k[0, n) (not a pointer into c->strings), added on no list and in
- * no class when missing; NULL when out of memory. Good until the next call. */
+/* The entry of key k[0, n) (n >= 1, not a pointer into c->strings), added on no
+ * list and in no class when missing; NULL when out of memory. Good until the next
+ * call. */
 static word_info *vocab_get(claims *c, const char *k, size_t n)
 {
     word_table *t = &c->vocab;
@@ -294,7 +319,7 @@ static word_info *vocab_get(claims *c, const char *k, size_t n)
         for (size_t j = 0; j < t->cap; j++) {
             if (!t->slots[j].key_len)
                 continue;
-            size_t i = (size_t)util_hash(0, c->strings.buf + t->slots[j].key_off,
+            size_t i = (size_t)word_hash(c->strings.buf + t->slots[j].key_off,
                                          t->slots[j].key_len) & (cap - 1);
             while (s[i].key_len)
                 i = (i + 1) & (cap - 1);
@@ -307,7 +332,7 @@ static word_info *vocab_get(claims *c, const char *k, size_t n)
     int64_t off = strpool_add(&c->strings, k, n);
     if (off < 0)
         return NULL;
-    size_t i = (size_t)util_hash(0, k, n) & (t->cap - 1);
+    size_t i = (size_t)word_hash(k, n) & (t->cap - 1);
     while (t->slots[i].key_len)
         i = (i + 1) & (t->cap - 1);
     t->slots[i] = (word_info){(uint32_t)off, (uint32_t)n, 0, 0, NULL, 0};
