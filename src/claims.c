@@ -266,7 +266,7 @@ static int form_key(token_buf *tb, const char *s, size_t n, char *out, size_t ca
 /* Hash of a word key (n >= 1) from its first and last bytes: a fixed cost whatever the
  * length, as every token of every sentence is looked up. Words that share both ends
  * collide, and are told apart by the key comparison. */
-static uint32_t word_hash(const char *k, size_t n)
+static inline uint32_t word_hash(const char *k, size_t n)
 {
     uint64_t a, b;
     if (n >= 8) {
@@ -287,7 +287,7 @@ static uint32_t word_hash(const char *k, size_t n)
     return (uint32_t)(h >> 32);
 }
 
-static const word_info *vocab_find(const claims *c, const char *k, size_t n)
+static inline const word_info *vocab_find(const claims *c, const char *k, size_t n)
 {
     const word_table *t = &c->vocab;
     if (!t->cap || !n)
@@ -707,7 +707,7 @@ static const char *tkey(const sentence *s, size_t i, size_t *n)
     return s->keys + s->tokens[i].key;
 }
 
-static int kis(const sentence *s, size_t i, const char *w)
+static inline int kis(const sentence *s, size_t i, const char *w)
 {
     size_t n;
     const char *k = tkey(s, i, &n);
