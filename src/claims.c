@@ -646,7 +646,6 @@ typedef struct cand {
     int32_t lem;
     int nominal, speech;
     int nsubj;
-    subj s[MAX_SUBJ];
     uint32_t o_first, o_last; /* object tokens, o_first > o_last when empty */
     int obj_mention;          /* mention that is the object, or -1 */
     int neg;
@@ -656,6 +655,9 @@ typedef struct cand {
     uint16_t vmask; /* F_* of the verb form (0 for nominal and `according to`) */
     int dropped;    /* inside another claim's reported words */
     double conf;
+    /* last, and only s[0, nsubj) is ever set: a new candidate is cleared up to here,
+     * not through the kilobytes of names below */
+    subj s[MAX_SUBJ];
 } cand;
 
 struct claims_state {
@@ -1611,17 +1613,23 @@ static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
 
 /* ------------------------------------------------------------ extract */
 
-static cand *new_cand(claims_state *st)
+/* A candidate with no subject, object, date or predicate yet. */
+static void cand_init(cand *c)
 {
-    if (util_grow((void **)&st->cands, &st->cap_cands, st->n_cands + 1, sizeof *st->cands) < 0)
-        return NULL;
-    cand *c = &st->cands[st->n_cands++];
-    memset(c, 0, sizeof *c);
+    memset(c, 0, offsetof(cand, s));
     c->date = -1;
     c->obj_mention = -1;
     c->modality = "";
     c->o_first = 1;
     c->o_last = 0;
+}
+
+static cand *new_cand(claims_state *st)
+{
+    if (util_grow((void **)&st->cands, &st->cap_cands, st->n_cands + 1, sizeof *st->cands) < 0)
+        return NULL;
+    cand *c = &st->cands[st->n_cands++];
+    cand_init(c);
     return c;
 }
 
@@ -2069,11 +2077,7 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
     if (thing_idiom(x, pm))
         return 0;
     cand tmp;
-    memset(&tmp, 0, sizeof tmp);
-    tmp.date = -1;
-    tmp.obj_mention = -1;
-    tmp.modality = "";
-    tmp.o_first = 1;
+    cand_init(&tmp);
     int got = 0;
     /* 1. nominal reading */
     if (e->mask & F_NOUN) {
@@ -2274,7 +2278,7 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
         return NERC_ENOMEM;
     uint32_t o1 = tmp.o_first, o2 = tmp.o_last;
     int om = tmp.obj_mention;
-    *cd = tmp;
+    memcpy(cd, &tmp, offsetof(cand, s) + (size_t)tmp.nsubj * sizeof tmp.s[0]);
     cd->p_first = pm->first;
     cd->p_last = pm->last;
     cd->lem = e->val;
