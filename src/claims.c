@@ -1008,7 +1008,7 @@ static size_t skip_title_back(const ctx *x, size_t f)
             continue;
         }
         /* "Russian President", "Azerbaijani Prime Minister" */
-        if ((s->tokens[t].flags & TOK_UPPER) && !in_list(x, t, L_PREP) && !in_list(x, t, L_SUBORD) &&
+        if ((s->tokens[t].flags & TOK_UPPER) && !in_list(x, t, L_PREP | L_SUBORD) &&
             !kis(s, t, "and")) {
             b = t;
             if (titled)
@@ -1645,7 +1645,7 @@ static void event_object(const ctx *x, cand *cd, size_t from)
         e++;
     }
     /* drop the preposition before a date: "... in [May 2024]" */
-    while (e > from && (in_list(x, e - 1, L_PREP) || in_list(x, e - 1, L_DET)) && x->st->ment[e - 1] < 0)
+    while (e > from && in_list(x, e - 1, L_PREP | L_DET) && x->st->ment[e - 1] < 0)
         e--;
     if (e > from) {
         cd->o_first = (uint32_t)from;
@@ -1776,8 +1776,8 @@ static int nominal_event(const ctx *x, const pmatch *pm, cand *cd)
     /* a noun that modifies the next one is not the head: "missile production sites" */
     size_t nx = pm->last + 1;
     if (nx < s->n_tokens && x->st->ment[nx] < 0 && (s->tokens[nx].flags & TOK_WORD) &&
-        !(s->tokens[nx].flags & TOK_UPPER) && !in_list(x, nx, L_PREP) && !in_list(x, nx, L_SUBORD) &&
-        !in_list(x, nx, L_BE) && !in_list(x, nx, L_HAVE) && !in_list(x, nx, L_DO) && !modal_of(x, nx) &&
+        !(s->tokens[nx].flags & TOK_UPPER) && !in_list(x, nx, L_PREP | L_SUBORD) &&
+        !in_list(x, nx, L_BE | L_HAVE | L_DO) && !modal_of(x, nx) &&
         !kis(s, nx, "and") && !kis(s, nx, "or") && !kis(s, nx, "as") && !is_ly_adverb(s, nx) &&
         !pred_at(x, nx)) {
         size_t n;
@@ -1932,7 +1932,7 @@ static int has_clause_word(const ctx *x, size_t a, size_t b)
         if (x->st->ment[j] >= 0 || !(s->tokens[j].flags & TOK_WORD))
             continue;
         const char *md;
-        if (in_list(x, j, L_BE) || in_list(x, j, L_HAVE) || in_list(x, j, L_DO) || modal_of(x, j) ||
+        if (in_list(x, j, L_BE | L_HAVE | L_DO) || modal_of(x, j) ||
             neg_aux(s, j, &md) || in_list(x, j, L_SUBJECT_PRONOUN))
             return 1;
         const lex_entry *e = pred_at(x, j);
@@ -2192,8 +2192,9 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
                 tmp.o_first = 1;
                 tmp.o_last = 0;
                 long b = sj;
-                while (b > 0 && (s->tokens[b - 1].flags & TOK_WORD) && !in_list(x, (size_t)b - 1, L_PREP) &&
-                       !in_list(x, (size_t)b - 1, L_SUBORD) && !is_boundary(x, (size_t)b - 1) && sj - b < 6)
+                while (b > 0 && (s->tokens[b - 1].flags & TOK_WORD) &&
+                       !in_list(x, (size_t)b - 1, L_PREP | L_SUBORD) &&
+                       !is_boundary(x, (size_t)b - 1) && sj - b < 6)
                     b--;
                 tmp.o_first = (uint32_t)b;
                 tmp.o_last = (uint32_t)sj;
@@ -2407,7 +2408,7 @@ static void mark_subject_positions(const ctx *x)
         size_t n;
         const char *kk = tkey(s, j, &n);
         const char *md;
-        if (in_list(x, j, L_BE) || in_list(x, j, L_HAVE) || in_list(x, j, L_DO) || modal_of(x, j) ||
+        if (in_list(x, j, L_BE | L_HAVE | L_DO) || modal_of(x, j) ||
             neg_aux(s, j, &md) || (n > 3 && (memcmp(kk + n - 2, "ed", 2) == 0)) ||
             pred_at(x, j))
             x->st->subjpos[k] = 1;
