@@ -28,6 +28,95 @@
 
 #include "util.h"
 
+/* --------------------------------------------------------- word lists */
+
+static const char *const W_BE[] = {"is", "are", "was", "were", "be", "been", "being", "am", NULL};
+static const char *const W_HAVE[] = {"has", "have", "had", "having", NULL};
+static const char *const W_DO[] = {"do", "does", "did", NULL};
+static const char *const W_MODAL[] = {"will", "would", "can", "could", "may", "might", "shall",
+                                      "should", "must", NULL};
+static const char *const W_ADV[] = {
+    "also", "already", "still", "just", "now", "then", "reportedly", "allegedly", "further",
+    "again", "recently", "previously", "later", "finally", "jointly", "officially", "formally",
+    "repeatedly", "publicly", "once", "ever", "even", "only", "first", "subsequently",
+    "immediately", "effectively", "largely", "both", "either", "quickly", "soon", "since",
+    "apparently", "initially", "eventually", "instead", "meanwhile", "separately", "too", "swiftly", "long", "not", "never",
+    "no", "longer", "yet", "all", "last", "successfully", "openly", "secretly", NULL};
+static const char *const W_PREP[] = {
+    "of", "in", "on", "at", "for", "from", "with", "by", "to", "against", "into", "within",
+    "near", "over", "under", "between", "among", "across", "through", "toward", "towards",
+    "about", "like", "than", "after", "before", "during", "since", "including", "via", "upon",
+    "without", "amid", "despite", "onto", "behind", "beyond", "per", "except", "unlike",
+    "regarding", "around", "throughout", "outside", "inside", "along", NULL};
+static const char *const W_DET[] = {"the", "a", "an", "this", "these", "those", "its", "his",
+                                    "her", "their", "our", "my", "your", "some", "any", "no",
+                                    "every", "each", NULL};
+static const char *const W_SUBORD[] = {"when", "while", "whereas", "although", "though",
+                                       "because", "if", "unless", "which", "who", "whom",
+                                       "whose", "where", "that", "but", "whether", NULL};
+
+static const char *const PARTNER_WORDS[] = {"counterpart", "counterparts", "colleague",
+                                            "ally", "host", "guest", "successor",
+                                            "predecessor", "rival", "deputy", NULL};
+static const char *const POSSESSIVE_PRONOUNS[] = {"his", "her", "their", "its", NULL};
+static const char *const RANKS[] = {"lt", "col", "gen", "maj", "brig", "adm", "capt",
+                                    "sgt", "cpl", "cmdr", "dr", "mr", "mrs", "ms", "prof",
+                                    "rev", "sen", "rep", "gov", "general", "colonel",
+                                    "admiral", "major", "captain", "lieutenant", "sergeant",
+                                    "brigadier", "commander", "marshal", "field", "sheikh",
+                                    NULL};
+/* pronouns that stand for a speaker left unresolved ("he said") */
+static const char *const SPEAKER_PRONOUNS[] = {"he", "she", "they", "we", "i", NULL};
+/* pronouns that make a clause of the words around them */
+static const char *const SUBJECT_PRONOUNS[] = {"he", "she", "it", "they", "we", "i", NULL};
+static const char *const TIME_NOUNS[] = {"evening", "morning", "night", "afternoon", "day",
+                                         "week", "month", "year", "time", "weekend", NULL};
+/* words after a plural noun ending in -s: "sanctions on", "sanctions were" */
+static const char *const NOUN_NEXT[] = {"on", "against", "in", "of", "under", "for",
+                                        "from", "with", "were", "was", "are", "is",
+                                        "remain", "remained", "have", "had", "lifted",
+                                        "imposed", NULL};
+
+/* The lists above as bits, so that a token's memberships are found with one lookup. */
+enum {
+    L_BE = 1 << 0,
+    L_HAVE = 1 << 1,
+    L_DO = 1 << 2,
+    L_MODAL = 1 << 3,
+    L_ADV = 1 << 4,
+    L_PREP = 1 << 5,
+    L_DET = 1 << 6,
+    L_SUBORD = 1 << 7,
+    L_PARTNER = 1 << 8,
+    L_POSSESSIVE = 1 << 9,
+    L_RANK = 1 << 10,
+    L_SPEAKER_PRONOUN = 1 << 11,
+    L_SUBJECT_PRONOUN = 1 << 12,
+    L_TIME_NOUN = 1 << 13,
+    L_NOUN_NEXT = 1 << 14
+};
+
+static const struct {
+    const char *const *words;
+    uint32_t bit;
+} WORD_LISTS[] = {
+    {W_BE, L_BE},
+    {W_HAVE, L_HAVE},
+    {W_DO, L_DO},
+    {W_MODAL, L_MODAL},
+    {W_ADV, L_ADV},
+    {W_PREP, L_PREP},
+    {W_DET, L_DET},
+    {W_SUBORD, L_SUBORD},
+    {PARTNER_WORDS, L_PARTNER},
+    {POSSESSIVE_PRONOUNS, L_POSSESSIVE},
+    {RANKS, L_RANK},
+    {SPEAKER_PRONOUNS, L_SPEAKER_PRONOUN},
+    {SUBJECT_PRONOUNS, L_SUBJECT_PRONOUN},
+    {TIME_NOUNS, L_TIME_NOUN},
+    {NOUN_NEXT, L_NOUN_NEXT},
+};
+
 /* ------------------------------------------------------------ lexicon */
 
 enum { F_BASE = 1, F_S3 = 2, F_PAST = 4, F_PP = 8, F_ING = 16, F_NOUN = 32 };
@@ -47,6 +136,21 @@ typedef struct lex_table {
     size_t cap, n;
 } lex_table;
 
+/* What the stage knows of one word (a token's key): looked up once per token of a
+ * sentence, so that the many questions asked of a token are array reads. */
+typedef struct word_info {
+    uint32_t key_off, key_len; /* key_len 0 = empty slot */
+    uint32_t lists;            /* L_*: the word lists holding the word */
+    int32_t word_class;        /* W_* from claims_words.tsv */
+    const lex_entry *pred;     /* the predicate form equal to the word, or NULL */
+    int longest_form;          /* tokens of the longest predicate form opening with the word */
+} word_info;
+
+typedef struct word_table {
+    word_info *slots; /* open addressing; key_len 0 = empty */
+    size_t cap, n;
+} word_table;
+
 typedef struct lemma {
     uint32_t name_off;
     int cls;
@@ -57,7 +161,8 @@ struct claims {
     lemma *lemmas;
     size_t n_lemmas, cap_lemmas;
     lex_table preds, words;
-    lex_table pred_starts; /* the first word of every predicate form */
+    word_table vocab;  /* every word of the lexicon and of the word lists */
+    word_info unknown; /* what a word outside vocab is: on no list, in no class */
     int max_form_tokens;
     int keep_unresolved; /* emit unresolvable pronoun/role subjects as UNRESOLVED */
     int keep_hedged;     /* emit negated and modal (irrealis) claims */
@@ -158,6 +263,139 @@ static int form_key(token_buf *tb, const char *s, size_t n, char *out, size_t ca
     return tb->n ? 0 : NERC_EFORMAT;
 }
 
+/* Hash of a word key (n >= 1) from its first and last bytes: a fixed cost whatever the
+ * length, as every token of every sentence is looked up. Words that share both ends
+ * collide, and are told apart by the key comparison. */
+static inline uint32_t word_hash(const char *k, size_t n)
+{
+    uint64_t a, b;
+    if (n >= 8) {
+        memcpy(&a, k, 8);
+        memcpy(&b, k + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t a4, b4;
+        memcpy(&a4, k, 4);
+        memcpy(&b4, k + n - 4, 4);
+        a = a4;
+        b = b4;
+    } else {
+        a = (uint64_t)(unsigned char)k[0] << 16 | (uint64_t)(unsigned char)k[n / 2] << 8 |
+            (unsigned char)k[n - 1];
+        b = 0;
+    }
+    uint64_t h = (a ^ (b << 29 | b >> 35) ^ n) * 0x9E3779B97F4A7C15u;
+    return (uint32_t)(h >> 32);
+}
+
+static inline const word_info *vocab_find(const claims *c, const char *k, size_t n)
+{
+    const word_table *t = &c->vocab;
+    if (!t->cap || !n)
+        return NULL;
+    size_t i = (size_t)word_hash(k, n) & (t->cap - 1);
+    while (t->slots[i].key_len) {
+        const word_info *w = &t->slots[i];
+        if (w->key_len == n) {
+            /* words are short: comparing in place beats a call to memcmp */
+            const char *wk = c->strings.buf + w->key_off;
+            size_t j = 0;
+            while (j < n && wk[j] == k[j])
+                j++;
+            if (j == n)
+                return w;
+        }
+        i = (i + 1) & (t->cap - 1);
+    }
+    return NULL;
+}
+
+/* The entry of key k[0, n) (n >= 1, not a pointer into c->strings), added on no
+ * list and in no class when missing; NULL when out of memory. Good until the next
+ * call. */
+static word_info *vocab_get(claims *c, const char *k, size_t n)
+{
+    word_table *t = &c->vocab;
+    word_info *w = (word_info *)vocab_find(c, k, n);
+    if (w)
+        return w;
+    if ((t->n + 1) * 4 > t->cap) { /* kept at most a quarter full: most lookups miss */
+        size_t cap = t->cap ? t->cap * 2 : 1024;
+        word_info *s = calloc(cap, sizeof *s);
+        if (!s)
+            return NULL;
+        for (size_t j = 0; j < t->cap; j++) {
+            if (!t->slots[j].key_len)
+                continue;
+            size_t i = (size_t)word_hash(c->strings.buf + t->slots[j].key_off,
+                                         t->slots[j].key_len) & (cap - 1);
+            while (s[i].key_len)
+                i = (i + 1) & (cap - 1);
+            s[i] = t->slots[j];
+        }
+        free(t->slots);
+        t->slots = s;
+        t->cap = cap;
+    }
+    int64_t off = strpool_add(&c->strings, k, n);
+    if (off < 0)
+        return NULL;
+    size_t i = (size_t)word_hash(k, n) & (t->cap - 1);
+    while (t->slots[i].key_len)
+        i = (i + 1) & (t->cap - 1);
+    t->slots[i] = (word_info){(uint32_t)off, (uint32_t)n, 0, 0, NULL, 0};
+    t->n++;
+    return &t->slots[i];
+}
+
+/* Fill vocab from the loaded lexicons and the word lists. The predicate table must
+ * not change afterwards: vocab points into it. */
+static int build_vocab(claims *c)
+{
+    c->unknown = (word_info){0, 0, 0, 0, NULL, 0};
+    char key[256]; /* a copy: adding to the pool may move the keys already in it */
+    for (size_t j = 0; j < c->preds.cap; j++) {
+        const lex_entry *e = &c->preds.slots[j];
+        if (!e->key_len)
+            continue;
+        if (e->key_len >= sizeof key)
+            return NERC_EFORMAT;
+        memcpy(key, c->strings.buf + e->key_off, e->key_len);
+        word_info *w = vocab_get(c, key, e->key_len);
+        if (!w)
+            return NERC_ENOMEM;
+        w->pred = e;
+        /* the first word opens a form of (spaces + 1) tokens */
+        const char *space = memchr(key, ' ', e->key_len);
+        int tokens = 1;
+        for (size_t q = 0; q < e->key_len; q++)
+            tokens += key[q] == ' ';
+        if (space && !(w = vocab_get(c, key, (size_t)(space - key))))
+            return NERC_ENOMEM;
+        if (tokens > w->longest_form)
+            w->longest_form = tokens;
+    }
+    for (size_t j = 0; j < c->words.cap; j++) {
+        const lex_entry *e = &c->words.slots[j];
+        if (!e->key_len)
+            continue;
+        if (e->key_len >= sizeof key)
+            return NERC_EFORMAT;
+        memcpy(key, c->strings.buf + e->key_off, e->key_len);
+        word_info *w = vocab_get(c, key, e->key_len);
+        if (!w)
+            return NERC_ENOMEM;
+        w->word_class = e->val;
+    }
+    for (size_t l = 0; l < sizeof WORD_LISTS / sizeof WORD_LISTS[0]; l++)
+        for (const char *const *p = WORD_LISTS[l].words; *p; p++) {
+            word_info *w = vocab_get(c, *p, strlen(*p));
+            if (!w)
+                return NERC_ENOMEM;
+            w->lists |= WORD_LISTS[l].bit;
+        }
+    return 0;
+}
+
 /* Split line at TABs into at most max fields (in place). */
 static int split_tabs(char *line, char **f, int max)
 {
@@ -211,10 +449,6 @@ static int add_forms(claims *c, token_buf *tb, const char *field, int32_t lem, u
         if (nt > c->max_form_tokens)
             c->max_form_tokens = nt;
         if ((rc = lex_put(c, &c->preds, key, kn, lem, mask, prep, 0)) < 0)
-            return rc;
-        const char *space = memchr(key, ' ', kn);
-        if ((rc = lex_put(c, &c->pred_starts, key, space ? (size_t)(space - key) : kn, 1, 0, 0,
-                          1)) < 0)
             return rc;
         p += n;
         if (*p == '|')
@@ -356,6 +590,8 @@ int claims_new(const char *data_dir, claims **out, char *err, size_t errlen)
         snprintf(path, sizeof path, "%s/models/claims_words.tsv", data_dir);
         rc = load_words(c, path, &tb, err, errlen);
     }
+    if (rc == 0 && (rc = build_vocab(c)) < 0 && err && errlen)
+        snprintf(err, errlen, "%s", nerc_strerror(rc));
     token_buf_free(&tb);
     if (rc < 0) {
         claims_free(c);
@@ -372,7 +608,7 @@ void claims_free(claims *c)
     free(c->strings.buf);
     free(c->lemmas);
     free(c->preds.slots);
-    free(c->pred_starts.slots);
+    free(c->vocab.slots);
     free(c->words.slots);
     free(c);
 }
@@ -410,7 +646,6 @@ typedef struct cand {
     int32_t lem;
     int nominal, speech;
     int nsubj;
-    subj s[MAX_SUBJ];
     uint32_t o_first, o_last; /* object tokens, o_first > o_last when empty */
     int obj_mention;          /* mention that is the object, or -1 */
     int neg;
@@ -420,6 +655,9 @@ typedef struct cand {
     uint16_t vmask; /* F_* of the verb form (0 for nominal and `according to`) */
     int dropped;    /* inside another claim's reported words */
     double conf;
+    /* last, and only s[0, nsubj) is ever set: a new candidate is cleared up to here,
+     * not through the kilobytes of names below */
+    subj s[MAX_SUBJ];
 } cand;
 
 struct claims_state {
@@ -434,8 +672,9 @@ struct claims_state {
     int *ment;   /* token -> mention index or -1 */
     int *seg;    /* token -> clause number */
     uint8_t *quoted;
+    const word_info **info; /* token -> what the lexicon and word lists say of it */
     uint8_t *subjpos; /* mention -> 1 when it stands in subject position */
-    size_t tok_cap, m_cap; /* capacity of ment/seg/quoted, of subjpos */
+    size_t tok_cap, m_cap; /* capacity of ment/seg/quoted/info, of subjpos */
     cand *cands;
     size_t n_cands, cap_cands;
     char *buf; /* output strings */
@@ -454,6 +693,7 @@ void claims_state_free(claims_state *st)
     free(st->ment);
     free(st->seg);
     free(st->quoted);
+    free(st->info);
     free(st->subjpos);
     free(st->cands);
     free(st->buf);
@@ -470,54 +710,26 @@ typedef struct ctx {
     size_t nm;
 } ctx;
 
-static const char *const W_BE[] = {"is", "are", "was", "were", "be", "been", "being", "am", NULL};
-static const char *const W_HAVE[] = {"has", "have", "had", "having", NULL};
-static const char *const W_DO[] = {"do", "does", "did", NULL};
-static const char *const W_MODAL[] = {"will", "would", "can", "could", "may", "might", "shall",
-                                      "should", "must", NULL};
-static const char *const W_ADV[] = {
-    "also", "already", "still", "just", "now", "then", "reportedly", "allegedly", "further",
-    "again", "recently", "previously", "later", "finally", "jointly", "officially", "formally",
-    "repeatedly", "publicly", "once", "ever", "even", "only", "first", "subsequently",
-    "immediately", "effectively", "largely", "both", "either", "quickly", "soon", "since",
-    "apparently", "initially", "eventually", "instead", "meanwhile", "separately", "too", "swiftly", "long", "not", "never",
-    "no", "longer", "yet", "all", "last", "successfully", "openly", "secretly", NULL};
-static const char *const W_PREP[] = {
-    "of", "in", "on", "at", "for", "from", "with", "by", "to", "against", "into", "within",
-    "near", "over", "under", "between", "among", "across", "through", "toward", "towards",
-    "about", "like", "than", "after", "before", "during", "since", "including", "via", "upon",
-    "without", "amid", "despite", "onto", "behind", "beyond", "per", "except", "unlike",
-    "regarding", "around", "throughout", "outside", "inside", "along", NULL};
-static const char *const W_DET[] = {"the", "a", "an", "this", "these", "those", "its", "his",
-                                    "her", "their", "our", "my", "your", "some", "any", "no",
-                                    "every", "each", NULL};
-static const char *const W_SUBORD[] = {"when", "while", "whereas", "although", "though",
-                                       "because", "if", "unless", "which", "who", "whom",
-                                       "whose", "where", "that", "but", "whether", NULL};
-
 static const char *tkey(const sentence *s, size_t i, size_t *n)
 {
     *n = s->tokens[i].key_len;
     return s->keys + s->tokens[i].key;
 }
 
-static int kis(const sentence *s, size_t i, const char *w)
+/* Is token i the word w? Called with literals: once inlined, the length of w is a
+ * constant, most tokens fail on their length and the rest on one fixed-size compare. */
+static inline int kis(const sentence *s, size_t i, const char *w)
 {
     size_t n;
     const char *k = tkey(s, i, &n);
-    return n > 0 && w[0] == k[0] && strncmp(w, k, n) == 0 && w[n] == '\0';
+    size_t len = strlen(w);
+    return n == len && len > 0 && memcmp(k, w, len) == 0;
 }
 
-static int kin(const sentence *s, size_t i, const char *const *list)
+/* Is token i on one of the word lists L_*? */
+static int in_list(const ctx *x, size_t i, uint32_t lists)
 {
-    size_t n;
-    const char *k = tkey(s, i, &n);
-    if (n == 0)
-        return 0;
-    for (size_t j = 0; list[j]; j++) /* first letters first: most words differ there */
-        if (list[j][0] == k[0] && strncmp(list[j], k, n) == 0 && list[j][n] == '\0')
-            return 1;
-    return 0;
+    return (x->st->info[i]->lists & lists) != 0;
 }
 
 static int is_punct(const sentence *s, size_t i, char ch)
@@ -559,8 +771,11 @@ static int neg_aux(const sentence *s, size_t i, const char **modal)
     return 1;
 }
 
-static const char *modal_of(const sentence *s, size_t i)
+static const char *modal_of(const ctx *x, size_t i)
 {
+    const sentence *s = x->s;
+    if (!in_list(x, i, L_MODAL))
+        return NULL;
     for (size_t j = 0; W_MODAL[j]; j++)
         if (kis(s, i, W_MODAL[j]))
             return strcmp(W_MODAL[j], "shall") == 0 ? "will" : W_MODAL[j];
@@ -569,10 +784,23 @@ static const char *modal_of(const sentence *s, size_t i)
 
 static int word_class(const ctx *x, size_t i)
 {
-    size_t n;
-    const char *k = tkey(x->s, i, &n);
-    const lex_entry *e = lex_find(x->c, &x->c->words, k, n);
-    return e ? e->val : 0;
+    return x->st->info[i]->word_class;
+}
+
+/* The one-token predicate form that token i is, or NULL. */
+static const lex_entry *pred_at(const ctx *x, size_t i)
+{
+    return x->st->info[i]->pred;
+}
+
+/* snprintf(dst, cap, "%s", src) without the cost of a format: src cut to cap - 1 bytes. */
+static void copy_str(char *dst, size_t cap, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
 }
 
 static int subject_type_ok(nerc_type t)
@@ -587,15 +815,24 @@ typedef struct pmatch {
     const lex_entry *e;
 } pmatch;
 
+/* Can token i open a predicate form? Most words cannot: a cheap test before match_pred. */
+static int opens_pred(const ctx *x, size_t i)
+{
+    return x->st->info[i]->longest_form > 0;
+}
+
 /* Longest lexicon form starting at token i (outside mentions and quotes). */
 static int match_pred(const ctx *x, size_t i, pmatch *pm)
 {
     const sentence *s = x->s;
     char key[256];
     /* most words start no predicate form: one lookup rules them out */
-    if (!lex_find(x->c, &x->c->pred_starts, s->keys + s->tokens[i].key, s->tokens[i].key_len))
+    int longest = x->st->info[i]->longest_form;
+    if (!longest)
         return 0;
-    for (int n = x->c->max_form_tokens; n >= 1; n--) {
+    if (longest > x->c->max_form_tokens)
+        longest = x->c->max_form_tokens;
+    for (int n = longest; n >= 1; n--) {
         if (i + (size_t)n > s->n_tokens)
             continue;
         if (s->tokens[i].flags & TOK_JOINED)
@@ -619,7 +856,7 @@ static int match_pred(const ctx *x, size_t i, pmatch *pm)
         }
         if (!ok)
             continue;
-        const lex_entry *e = lex_find(x->c, &x->c->preds, key, len);
+        const lex_entry *e = n == 1 ? pred_at(x, i) : lex_find(x->c, &x->c->preds, key, len);
         if (e) {
             /* a single upper-case word mid-sentence is a name, not a verb */
             if ((s->tokens[i].flags & TOK_UPPER) && i > 0 && !(s->tokens[i].flags & TOK_ALLCAPS) &&
@@ -677,11 +914,11 @@ static void subj_from_mention(const ctx *x, subj *sj, int k)
             memcpy(sj->name, surf, n);
             sj->name[n] = '\0';
         } else
-            snprintf(sj->name, sizeof sj->name, "%s", v);
+            copy_str(sj->name, sizeof sj->name, v);
     } else
-        snprintf(sj->name, sizeof sj->name, "%s", v);
-    snprintf(sj->canon, sizeof sj->canon, "%s", *v ? v : sj->name);
-    snprintf(sj->type, sizeof sj->type, "%s", nerc_type_name(mk->type));
+        copy_str(sj->name, sizeof sj->name, v);
+    copy_str(sj->canon, sizeof sj->canon, *v ? v : sj->name);
+    copy_str(sj->type, sizeof sj->type, nerc_type_name(mk->type));
 }
 
 static void subj_from_memory(subj *sj, const remembered *r)
@@ -702,12 +939,12 @@ static int after_prep(const ctx *x, int k)
         return 0;
     size_t j = f - 1;
     /* determiners and title words may sit between: "of the then President X" */
-    while (j > 0 && (kin(x->s, j, W_DET) || (x->s->tokens[j].flags & TOK_UPPER)) &&
+    while (j > 0 && (in_list(x, j, L_DET) || (x->s->tokens[j].flags & TOK_UPPER)) &&
            x->st->ment[j] < 0 && !(x->s->tokens[j].flags & TOK_PUNCT) && f - j < 5)
         j--;
     if (x->m[k].type == NERC_AGREEMENT && kis(x->s, j, "of"))
         return 0; /* "Article 4 of the X Treaty states" speaks for the treaty */
-    return kin(x->s, j, W_PREP) && !kis(x->s, j, "since");
+    return in_list(x, j, L_PREP) && !kis(x->s, j, "since");
 }
 
 /* "A and his Iranian counterpart B": where the tokens before first token f are a
@@ -715,14 +952,10 @@ static int after_prep(const ctx *x, int k)
  * of that phrase (so the list goes on at the "and" before it); else f. */
 static size_t skip_counterpart(const ctx *x, size_t f)
 {
-    static const char *const PARTNER[] = {"counterpart", "counterparts", "colleague",
-                                          "ally", "host", "guest", "successor",
-                                          "predecessor", "rival", "deputy", NULL};
-    static const char *const POSS[] = {"his", "her", "their", "its", NULL};
-    if (f < 3 || !kin(x->s, f - 1, PARTNER))
+    if (f < 3 || !in_list(x, f - 1, L_PARTNER))
         return f;
     for (size_t j = f - 2, steps = 0; j > 0 && steps < 4; j--, steps++) {
-        if (kin(x->s, j, POSS))
+        if (in_list(x, j, L_POSSESSIVE))
             return j;
         if (x->st->ment[j] >= 0 || (x->s->tokens[j].flags & TOK_PUNCT))
             return f;
@@ -731,18 +964,13 @@ static size_t skip_counterpart(const ctx *x, size_t f)
 }
 
 /* Start of the ranks just before token f ("Lt. Col.", "Gen.", "Dr.", "General"), or f. */
-static size_t skip_ranks_back(const sentence *s, size_t f)
+static size_t skip_ranks_back(const ctx *x, size_t f)
 {
-    static const char *const RANKS[] = {"lt", "col", "gen", "maj", "brig", "adm", "capt",
-                                        "sgt", "cpl", "cmdr", "dr", "mr", "mrs", "ms", "prof",
-                                        "rev", "sen", "rep", "gov", "general", "colonel",
-                                        "admiral", "major", "captain", "lieutenant", "sergeant",
-                                        "brigadier", "commander", "marshal", "field", "sheikh",
-                                        NULL};
+    const sentence *s = x->s;
     size_t b = f;
-    while (b >= 2 && is_punct(s, b - 1, '.') && kin(s, b - 2, RANKS))
+    while (b >= 2 && is_punct(s, b - 1, '.') && in_list(x, b - 2, L_RANK))
         b -= 2;
-    while (b >= 1 && kin(s, b - 1, RANKS)) /* ranks written without a full stop */
+    while (b >= 1 && in_list(x, b - 1, L_RANK)) /* ranks written without a full stop */
         b--;
     return b;
 }
@@ -753,7 +981,7 @@ static size_t skip_ranks_back(const sentence *s, size_t f)
 static size_t skip_title_back(const ctx *x, size_t f)
 {
     const sentence *s = x->s;
-    size_t b = skip_ranks_back(s, f), best = b < f ? b : f;
+    size_t b = skip_ranks_back(x, f), best = b < f ? b : f;
     int titled = b < f;
     for (int steps = 0; b > 0 && steps < 7; steps++) {
         size_t t = b - 1;
@@ -767,7 +995,7 @@ static size_t skip_title_back(const ctx *x, size_t f)
             }
             break;
         }
-        if (!(s->tokens[t].flags & TOK_WORD) || kin(s, t, W_DET))
+        if (!(s->tokens[t].flags & TOK_WORD) || in_list(x, t, L_DET))
             break;
         if (word_class(x, t) & W_TITLE) {
             b = t;
@@ -780,7 +1008,7 @@ static size_t skip_title_back(const ctx *x, size_t f)
             continue;
         }
         /* "Russian President", "Azerbaijani Prime Minister" */
-        if ((s->tokens[t].flags & TOK_UPPER) && !kin(s, t, W_PREP) && !kin(s, t, W_SUBORD) &&
+        if ((s->tokens[t].flags & TOK_UPPER) && !in_list(x, t, L_PREP | L_SUBORD) &&
             !kis(s, t, "and")) {
             b = t;
             if (titled)
@@ -820,7 +1048,7 @@ static int gather_coordination(const ctx *x, cand *cd, int k)
         /* "in Moscow, A and B signed": a prepositional object ends the list;
          * "a truce between A and B took effect": the pair is no subject */
         if (after_prep(x, k2) && !kis(x->s, x->m[k2].first_tok - 1, "both")) {
-            if (is_and && kin(x->s, x->m[k2].first_tok - 1, W_PREP))
+            if (is_and && in_list(x, x->m[k2].first_tok - 1, L_PREP))
                 return 0;
             break;
         }
@@ -904,9 +1132,9 @@ static int resolve_anaphor(const ctx *x, size_t i, subj *sj, double *conf)
                 if (strlen(st->titles[t].word) == n && memcmp(st->titles[t].word, k, n) == 0 &&
                     now >= st->titles[t].sentence && now - st->titles[t].sentence <= 4) {
                     sj->mention = -1;
-                    snprintf(sj->name, sizeof sj->name, "%s", st->titles[t].name);
-                    snprintf(sj->canon, sizeof sj->canon, "%s", st->titles[t].name);
-                    snprintf(sj->type, sizeof sj->type, "PERSON");
+                    copy_str(sj->name, sizeof sj->name, st->titles[t].name);
+                    copy_str(sj->canon, sizeof sj->canon, st->titles[t].name);
+                    copy_str(sj->type, sizeof sj->type, "PERSON");
                     *conf = 0.5;
                     return 1;
                 }
@@ -922,9 +1150,8 @@ static int unresolved_subject(const ctx *x, long j, cand *cd)
     const sentence *s = x->s;
     if (!x->c->keep_unresolved || j < 0)
         return 0;
-    static const char *const PRON[] = {"he", "she", "they", "we", "i", NULL};
     long a = -1;
-    if (kin(s, (size_t)j, PRON))
+    if (in_list(x, (size_t)j, L_SPEAKER_PRONOUN))
         a = j;
     else if (!(s->tokens[j].flags & TOK_UPPER)) {
         int w = word_class(x, (size_t)j);
@@ -958,7 +1185,7 @@ static int unresolved_subject(const ctx *x, long j, cand *cd)
     }
     sj->name[o] = '\0';
     sj->canon[0] = '\0'; /* nothing to join on */
-    snprintf(sj->type, sizeof sj->type, "UNRESOLVED");
+    copy_str(sj->type, sizeof sj->type, "UNRESOLVED");
     cd->nsubj = 1;
     cd->conf = 0.3;
     return 1;
@@ -1013,7 +1240,7 @@ static int find_subject(const ctx *x, long j, cand *cd, int gerund)
      * before the name: "a spokesperson, Lt. Col. X, said") */
     if (is_punct(s, (size_t)j, ',') && j >= 2) {
         int k2 = mention_ending_at(x, (size_t)j - 1);
-        size_t f2 = k2 >= 0 ? skip_ranks_back(s, x->m[k2].first_tok) : 0;
+        size_t f2 = k2 >= 0 ? skip_ranks_back(x, x->m[k2].first_tok) : 0;
         if (k2 >= 0 && x->m[k2].type == NERC_PERSON && f2 >= 2 &&
             is_punct(s, f2 - 1, ',') &&
             (word_class(x, f2 - 2) & W_TITLE)) {
@@ -1078,7 +1305,7 @@ static int find_subject(const ctx *x, long j, cand *cd, int gerund)
         int participle = !(s->tokens[first].flags & TOK_UPPER) && fn > 4 &&
                          (memcmp(fk + fn - 3, "ing", 3) == 0 || memcmp(fk + fn - 2, "ed", 2) == 0);
         if (!(kis(s, first, "who") || kis(s, first, "which") || kis(s, first, "whose") ||
-              kin(s, first, W_DET) || participle || (word_class(x, first) & W_TITLE)))
+              in_list(x, first, L_DET) || participle || (word_class(x, first) & W_TITLE)))
             return 0;
         int k2 = mention_ending_at(x, (size_t)a - 1);
         if (k2 >= 0 && subject_type_ok(x->m[k2].type) && !after_prep(x, k2)) {
@@ -1133,7 +1360,7 @@ static int is_boundary(const ctx *x, size_t i)
             return 0;
         }
     }
-    return kin(s, i, W_SUBORD);
+    return in_list(x, i, L_SUBORD);
 }
 
 static int is_clause_end(const ctx *x, size_t i)
@@ -1215,8 +1442,8 @@ static long put_str(claims_state *st, size_t *len, const char *str)
 
 static void remember(remembered *r, const char *name, const char *type, size_t sentence)
 {
-    snprintf(r->name, sizeof r->name, "%s", name);
-    snprintf(r->type, sizeof r->type, "%s", type);
+    copy_str(r->name, sizeof r->name, name);
+    copy_str(r->type, sizeof r->type, type);
     r->sentence = sentence;
 }
 
@@ -1232,7 +1459,7 @@ static void remember_title(claims_state *st, const char *word, size_t wn, const 
     }
     memcpy(st->titles[slot].word, word, wn);
     st->titles[slot].word[wn] = '\0';
-    snprintf(st->titles[slot].name, sizeof st->titles[slot].name, "%s", name);
+    copy_str(st->titles[slot].name, sizeof st->titles[slot].name, name);
     st->titles[slot].sentence = sentence;
 }
 
@@ -1259,7 +1486,7 @@ static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
         size_t a = f;
         int has_title = 0;
         while (a > 0 && st->ment[a - 1] < 0 && (s->tokens[a - 1].flags & TOK_WORD) &&
-               (s->tokens[a - 1].flags & TOK_UPPER) && f - a < 6 && !kin(s, a - 1, W_DET)) {
+               (s->tokens[a - 1].flags & TOK_UPPER) && f - a < 6 && !in_list(x, a - 1, L_DET)) {
             if (word_class(x, a - 1) & W_TITLE)
                 has_title = 1;
             a--;
@@ -1338,10 +1565,10 @@ static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
         if (l + 2 < s->n_tokens && (is_punct(s, l + 1, ',') || kis(s, l + 1, "is") || kis(s, l + 1, "was"))) {
             int cop = !is_punct(s, l + 1, ',');
             size_t b = l + 2, e = b;
-            if (!kin(s, b, W_DET) && !(word_class(x, b) & W_TITLE) &&
+            if (!in_list(x, b, L_DET) && !(word_class(x, b) & W_TITLE) &&
                 !(s->tokens[b].flags & TOK_UPPER))
                 continue;
-            if (cop && kin(s, b, W_DET) && !kis(s, b, "the") && !kis(s, b, "a") && !kis(s, b, "an"))
+            if (cop && in_list(x, b, L_DET) && !kis(s, b, "the") && !kis(s, b, "a") && !kis(s, b, "an"))
                 continue;
             int tw = -1, at = -1;
             while (e < s->n_tokens && e - b < 12 && !is_punct(s, e, ',') && !is_punct(s, e, '.') &&
@@ -1350,7 +1577,7 @@ static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
                     tw = (int)e;
                 if (at < 0 && (kis(s, e, "at") || kis(s, e, "of")) && tw >= 0 && cop)
                     at = (int)e;
-                if (st->ment[e] < 0 && e > b && lex_find(x->c, &x->c->preds, s->keys + s->tokens[e].key, s->tokens[e].key_len))
+                if (st->ment[e] < 0 && e > b && pred_at(x, e))
                     break;
                 e++;
             }
@@ -1385,17 +1612,23 @@ static int find_attributes(const ctx *x, claims_emit_fn emit, void *user)
 
 /* ------------------------------------------------------------ extract */
 
-static cand *new_cand(claims_state *st)
+/* A candidate with no subject, object, date or predicate yet. */
+static void cand_init(cand *c)
 {
-    if (util_grow((void **)&st->cands, &st->cap_cands, st->n_cands + 1, sizeof *st->cands) < 0)
-        return NULL;
-    cand *c = &st->cands[st->n_cands++];
-    memset(c, 0, sizeof *c);
+    memset(c, 0, offsetof(cand, s));
     c->date = -1;
     c->obj_mention = -1;
     c->modality = "";
     c->o_first = 1;
     c->o_last = 0;
+}
+
+static cand *new_cand(claims_state *st)
+{
+    if (util_grow((void **)&st->cands, &st->cap_cands, st->n_cands + 1, sizeof *st->cands) < 0)
+        return NULL;
+    cand *c = &st->cands[st->n_cands++];
+    cand_init(c);
     return c;
 }
 
@@ -1412,13 +1645,13 @@ static void event_object(const ctx *x, cand *cd, size_t from)
         e++;
     }
     /* drop the preposition before a date: "... in [May 2024]" */
-    while (e > from && (kin(s, e - 1, W_PREP) || kin(s, e - 1, W_DET)) && x->st->ment[e - 1] < 0)
+    while (e > from && in_list(x, e - 1, L_PREP | L_DET) && x->st->ment[e - 1] < 0)
         e--;
     if (e > from) {
         cd->o_first = (uint32_t)from;
         cd->o_last = (uint32_t)(e - 1);
         size_t o = from;
-        while (o < e && kin(s, o, W_DET))
+        while (o < e && in_list(x, o, L_DET))
             o++;
         int k = o < e ? x->st->ment[o] : -1;
         if (k >= 0 && x->m[k].type != NERC_DATE)
@@ -1434,11 +1667,9 @@ static void speech_object(const ctx *x, cand *cd, size_t from)
     const sentence *s = x->s;
     size_t a = from;
     /* "told reporters that", "warned Iran that": a short indirect object first */
-    static const char *const TIME_NOUNS[] = {"evening", "morning", "night", "afternoon", "day",
-                                             "week", "month", "year", "time", "weekend", NULL};
     for (size_t j = from; j < s->n_tokens && j < from + 14; j++) {
         /* "said that evening": a demonstrative, not a clause */
-        if (kis(s, j, "that") && j + 1 < s->n_tokens && kin(s, j + 1, TIME_NOUNS))
+        if (kis(s, j, "that") && j + 1 < s->n_tokens && in_list(x, j + 1, L_TIME_NOUN))
             break;
         if (kis(s, j, "that") || is_quote(s, j) || is_punct(s, j, ':')) {
             a = j + 1;
@@ -1458,10 +1689,9 @@ static void speech_object(const ctx *x, cand *cd, size_t from)
         if (a == from && (kis(s, j, "and") || is_punct(s, j, ',')) && x->st->ment[j + 1] < 0) {
             size_t v = j + 1;
             while (v + 1 < s->n_tokens && !(s->tokens[v].flags & TOK_UPPER) &&
-                   (kin(s, v, W_ADV) || is_ly_adverb(s, v)))
+                   (in_list(x, v, L_ADV) || is_ly_adverb(s, v)))
                 v++;
-            const lex_entry *ve = lex_find(x->c, &x->c->preds, s->keys + s->tokens[v].key,
-                                           s->tokens[v].key_len);
+            const lex_entry *ve = pred_at(x, v);
             if (ve && (ve->mask & (F_PAST | F_S3)) && x->st->ment[v] < 0 && v + 1 < s->n_tokens &&
                 !(s->tokens[v + 1].flags & TOK_PUNCT)) {
                 e = j;
@@ -1476,8 +1706,7 @@ static void speech_object(const ctx *x, cand *cd, size_t from)
             int k = v < s->n_tokens ? x->st->ment[v] : -1;
             if (k >= 0 && subject_type_ok(x->m[k].type) && x->m[k].last_tok + 1 < s->n_tokens) {
                 size_t w = x->m[k].last_tok + 1;
-                const lex_entry *ve = lex_find(x->c, &x->c->preds, s->keys + s->tokens[w].key,
-                                               s->tokens[w].key_len);
+                const lex_entry *ve = pred_at(x, w);
                 if (ve && x->c->lemmas[ve->val].cls == CL_SPEECH && (ve->mask & (F_PAST | F_S3))) {
                     e = j;
                     break;
@@ -1504,11 +1733,10 @@ static void speech_object(const ctx *x, cand *cd, size_t from)
     /* "said on Tuesday", "told reporters in Kyiv": no reported words after the verb
      * (but "urged allies to ...", "claimed responsibility" say what they say) */
     if (words && a == from && from > 0 && !has_clause_word(x, a, e)) {
-        const lex_entry *pe = lex_find(x->c, &x->c->preds, s->keys + s->tokens[from - 1].key,
-                                       s->tokens[from - 1].key_len);
+        const lex_entry *pe = pred_at(x, from - 1);
         const char *ln = pe ? x->c->strings.buf + x->c->lemmas[pe->val].name_off : "";
         int bare = strcmp(ln, "say") == 0 || strcmp(ln, "tell") == 0 || strcmp(ln, "add") == 0;
-        int adjunct = (kin(s, a, W_PREP) && !kis(s, a, "to") && strcmp(ln, "call") != 0) ||
+        int adjunct = (in_list(x, a, L_PREP) && !kis(s, a, "to") && strcmp(ln, "call") != 0) ||
                       kis(s, a, "that") ||
                       (x->st->ment[a] >= 0 && x->m[x->st->ment[a]].type == NERC_DATE);
         if (bare || adjunct)
@@ -1548,10 +1776,10 @@ static int nominal_event(const ctx *x, const pmatch *pm, cand *cd)
     /* a noun that modifies the next one is not the head: "missile production sites" */
     size_t nx = pm->last + 1;
     if (nx < s->n_tokens && x->st->ment[nx] < 0 && (s->tokens[nx].flags & TOK_WORD) &&
-        !(s->tokens[nx].flags & TOK_UPPER) && !kin(s, nx, W_PREP) && !kin(s, nx, W_SUBORD) &&
-        !kin(s, nx, W_BE) && !kin(s, nx, W_HAVE) && !kin(s, nx, W_DO) && !modal_of(s, nx) &&
+        !(s->tokens[nx].flags & TOK_UPPER) && !in_list(x, nx, L_PREP | L_SUBORD) &&
+        !in_list(x, nx, L_BE | L_HAVE | L_DO) && !modal_of(x, nx) &&
         !kis(s, nx, "and") && !kis(s, nx, "or") && !kis(s, nx, "as") && !is_ly_adverb(s, nx) &&
-        !lex_find(x->c, &x->c->preds, s->keys + s->tokens[nx].key, s->tokens[nx].key_len)) {
+        !pred_at(x, nx)) {
         size_t n;
         const char *k = tkey(s, nx, &n);
         if (!(n > 3 && memcmp(k + n - 2, "ed", 2) == 0))
@@ -1581,7 +1809,7 @@ static int nominal_event(const ctx *x, const pmatch *pm, cand *cd)
             cd->conf = 0.5;
             return 2;
         }
-        if ((s->tokens[p].flags & (TOK_PUNCT)) || kin(s, p, W_DET) || kin(s, p, W_PREP) ||
+        if ((s->tokens[p].flags & (TOK_PUNCT)) || in_list(x, p, L_DET) || in_list(x, p, L_PREP) ||
             x->st->ment[p] >= 0)
             break;
         if (!(s->tokens[p].flags & (TOK_WORD | TOK_NUMBER)))
@@ -1596,7 +1824,7 @@ static int nominal_event(const ctx *x, const pmatch *pm, cand *cd)
         kis(s, l + 1, prep == NP_OF ? "of" : "from")) {
         size_t q = l + 2;
         while (q < s->n_tokens && q < l + 8 && x->st->ment[q] < 0 &&
-               (kin(s, q, W_DET) || kis(s, q, "then") || kis(s, q, "former") || kis(s, q, "late") ||
+               (in_list(x, q, L_DET) || kis(s, q, "then") || kis(s, q, "former") || kis(s, q, "late") ||
                 (s->tokens[q].flags & TOK_UPPER)))
             q++;
         if (q < s->n_tokens && x->st->ment[q] >= 0) {
@@ -1610,7 +1838,7 @@ static int nominal_event(const ctx *x, const pmatch *pm, cand *cd)
         }
     }
     /* (3) a doer further on: "the decimation of ... at the hands of X", "... by X" */
-    if (f > 0 && kin(s, f - 1, W_DET)) {
+    if (f > 0 && in_list(x, f - 1, L_DET)) {
         for (size_t q = l + 1; q + 1 < s->n_tokens && q < l + 12 && !is_clause_end(x, q); q++) {
             size_t at = 0;
             if (kis(s, q, "by"))
@@ -1649,13 +1877,13 @@ static void verb_group(const ctx *x, size_t first, vgroup *vg)
     long i = (long)first - 1;
     while (i >= 0 && x->st->ment[i] < 0) {
         const char *md = NULL;
-        if (kin(s, (size_t)i, W_BE))
+        if (in_list(x, (size_t)i, L_BE))
             vg->has_be = 1;
-        else if (kin(s, (size_t)i, W_HAVE))
+        else if (in_list(x, (size_t)i, L_HAVE))
             vg->has_have = 1;
-        else if (kin(s, (size_t)i, W_DO))
+        else if (in_list(x, (size_t)i, L_DO))
             vg->has_do = 1;
-        else if ((md = modal_of(s, (size_t)i)) != NULL)
+        else if ((md = modal_of(x, (size_t)i)) != NULL)
             vg->modal = md;
         else if (kis(s, (size_t)i, "not") || kis(s, (size_t)i, "never"))
             vg->neg = 1;
@@ -1678,7 +1906,7 @@ static void verb_group(const ctx *x, size_t first, vgroup *vg)
         } else if (kis(s, (size_t)i, "no") && (size_t)i + 1 < first && kis(s, (size_t)i + 1, "longer"))
             vg->neg = 1;
         else if (!(s->tokens[i].flags & TOK_UPPER) &&
-                 (kin(s, (size_t)i, W_ADV) || is_ly_adverb(s, (size_t)i))) {
+                 (in_list(x, (size_t)i, L_ADV) || is_ly_adverb(s, (size_t)i))) {
             if (kis(s, (size_t)i, "never"))
                 vg->neg = 1;
         } else if (s->tokens[i].flags & TOK_POSSESSIVE) {
@@ -1700,15 +1928,14 @@ static void verb_group(const ctx *x, size_t first, vgroup *vg)
 static int has_clause_word(const ctx *x, size_t a, size_t b)
 {
     const sentence *s = x->s;
-    static const char *const PRON[] = {"he", "she", "it", "they", "we", "i", NULL};
     for (size_t j = a; j < b && j < s->n_tokens; j++) {
         if (x->st->ment[j] >= 0 || !(s->tokens[j].flags & TOK_WORD))
             continue;
         const char *md;
-        if (kin(s, j, W_BE) || kin(s, j, W_HAVE) || kin(s, j, W_DO) || modal_of(s, j) ||
-            neg_aux(s, j, &md) || kin(s, j, PRON))
+        if (in_list(x, j, L_BE | L_HAVE | L_DO) || modal_of(x, j) ||
+            neg_aux(s, j, &md) || in_list(x, j, L_SUBJECT_PRONOUN))
             return 1;
-        const lex_entry *e = lex_find(x->c, &x->c->preds, s->keys + s->tokens[j].key, s->tokens[j].key_len);
+        const lex_entry *e = pred_at(x, j);
         if (e && (e->mask & (F_PAST | F_S3)))
             return 1;
         /* a regular past tense the lexicon lacks ("the army acted"), not an adjective
@@ -1716,7 +1943,7 @@ static int has_clause_word(const ctx *x, size_t a, size_t b)
         size_t n = s->tokens[j].key_len;
         const char *k = s->keys + s->tokens[j].key;
         if (n > 4 && k[n - 2] == 'e' && k[n - 1] == 'd' && !(s->tokens[j].flags & TOK_UPPER) &&
-            j > a && !kin(s, j - 1, W_DET) && (s->tokens[j - 1].flags & TOK_WORD))
+            j > a && !in_list(x, j - 1, L_DET) && (s->tokens[j - 1].flags & TOK_WORD))
             return 1;
     }
     return 0;
@@ -1735,7 +1962,7 @@ static int reads_as_clause(const ctx *x, size_t b)
                 first = j;
             words++;
         }
-    return words >= 4 && first != (size_t)-1 && !kin(s, first, W_PREP) &&
+    return words >= 4 && first != (size_t)-1 && !in_list(x, first, L_PREP) &&
            x->st->ment[first] < 0;
 }
 
@@ -1765,18 +1992,18 @@ static size_t skip_title_fwd(const ctx *x, size_t a)
 {
     const sentence *s = x->s;
     size_t q = a;
-    while (q + 1 < s->n_tokens && kin(s, q, W_DET) && x->st->ment[q] < 0 && q < a + 2)
+    while (q + 1 < s->n_tokens && in_list(x, q, L_DET) && x->st->ment[q] < 0 && q < a + 2)
         q++;
     size_t after_det = q;
     int titled = 0;
     for (int steps = 0; q + 1 < s->n_tokens && steps < 7 && x->st->ment[q] < 0; steps++) {
-        if (!(s->tokens[q].flags & TOK_WORD) || kin(s, q, W_DET))
+        if (!(s->tokens[q].flags & TOK_WORD) || in_list(x, q, L_DET))
             break;
         if (word_class(x, q) & W_TITLE)
             titled = 1;
         else if (kis(s, q, "of") && titled) {
             /* "Secretary of State" */
-        } else if (!(s->tokens[q].flags & TOK_UPPER) || kin(s, q, W_PREP) || kis(s, q, "and"))
+        } else if (!(s->tokens[q].flags & TOK_UPPER) || in_list(x, q, L_PREP) || kis(s, q, "and"))
             break;
         if (s->tokens[q].flags & TOK_POSSESSIVE)
             break;
@@ -1827,8 +2054,7 @@ static long by_doer(const ctx *x, size_t q, cand *cd)
 static int aspect_verb(const ctx *x, size_t i)
 {
     static const char *const ASPECT[] = {"begin", "start", "continue", "resume", "keep", NULL};
-    const lex_entry *e = lex_find(x->c, &x->c->preds, x->s->keys + x->s->tokens[i].key,
-                                  x->s->tokens[i].key_len);
+    const lex_entry *e = pred_at(x, i);
     if (!e || x->st->ment[i] >= 0)
         return 0;
     const char *ln = x->c->strings.buf + x->c->lemmas[e->val].name_off;
@@ -1850,11 +2076,7 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
     if (thing_idiom(x, pm))
         return 0;
     cand tmp;
-    memset(&tmp, 0, sizeof tmp);
-    tmp.date = -1;
-    tmp.obj_mention = -1;
-    tmp.modality = "";
-    tmp.o_first = 1;
+    cand_init(&tmp);
     int got = 0;
     /* 1. nominal reading */
     if (e->mask & F_NOUN) {
@@ -1886,7 +2108,7 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
         /* "hoped to", "hopes that": an attitude needs a clause or an infinitive */
         if (cls == CL_ATTITUDE) {
             size_t q = pm->last + 1;
-            while (q < s->n_tokens && (is_ly_adverb(s, q) || kin(s, q, W_ADV)))
+            while (q < s->n_tokens && (is_ly_adverb(s, q) || in_list(x, q, L_ADV)))
                 q++;
             if (q >= s->n_tokens || !(kis(s, q, "that") || kis(s, q, "to")))
                 return 0;
@@ -1899,7 +2121,7 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
         if ((mk & F_BASE) && !(mk & (F_S3 | F_PAST | F_PP | F_ING)) && vg.has_be)
             return 0;
         /* a noun after a determiner ("the attack") is no verb */
-        if (vg.start > 0 && (kin(s, (size_t)vg.start - 1, W_DET) ||
+        if (vg.start > 0 && (in_list(x, (size_t)vg.start - 1, L_DET) ||
                              (s->tokens[vg.start - 1].flags & TOK_POSSESSIVE &&
                               !(vg.has_be))))
             return 0;
@@ -1920,8 +2142,7 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
             int k = mention_ending_at(x, (size_t)sj);
             if (k >= 0 && x->m[k].first_tok > 0) {
                 size_t v = x->m[k].first_tok - 1;
-                const lex_entry *ve = lex_find(x->c, &x->c->preds, s->keys + s->tokens[v].key,
-                                               s->tokens[v].key_len);
+                const lex_entry *ve = pred_at(x, v);
                 if (ve && x->c->lemmas[ve->val].cls == CL_EVENT &&
                     (ve->mask & (F_PAST | F_S3 | F_BASE))) /* headlines: "US strike Houthi targets" */
                     return 0;
@@ -1929,13 +2150,9 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
             /* "UN sanctions on Iran", "the Caesar Act sanctions remain": an -s form after a
              * name, followed by a preposition or a verb of its own, is a plural noun
              * ("sanctions"), not the name's verb ("Dermer believes, ..." stays a verb) */
-            static const char *const NOUN_NEXT[] = {"on", "against", "in", "of", "under", "for",
-                                                    "from", "with", "were", "was", "are", "is",
-                                                    "remain", "remained", "have", "had", "lifted",
-                                                    "imposed", NULL};
             size_t nx = pm->last + 1;
             if (k >= 0 && (mk & F_S3) && !(mk & (F_PAST | F_BASE)) &&
-                nx < s->n_tokens && kin(s, nx, NOUN_NEXT))
+                nx < s->n_tokens && in_list(x, nx, L_NOUN_NEXT))
                 return 0;
         }
         if (passive) {
@@ -1961,7 +2178,7 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
                 pm->last + 1 < s->n_tokens && kis(s, pm->last + 1, "by") && (mk & F_PP)) {
                 /* reduced passive: "the coalition announced by Washington" names its
                  * doer; the noun before it is what was done */
-                if (sj < 0 || kin(s, (size_t)sj, W_PREP) || is_punct(s, (size_t)sj, ','))
+                if (sj < 0 || in_list(x, (size_t)sj, L_PREP) || is_punct(s, (size_t)sj, ','))
                     return 0;
                 long endk = by_doer(x, pm->last + 1, &tmp);
                 if (endk < 0)
@@ -1975,8 +2192,9 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
                 tmp.o_first = 1;
                 tmp.o_last = 0;
                 long b = sj;
-                while (b > 0 && (s->tokens[b - 1].flags & TOK_WORD) && !kin(s, (size_t)b - 1, W_PREP) &&
-                       !kin(s, (size_t)b - 1, W_SUBORD) && !is_boundary(x, (size_t)b - 1) && sj - b < 6)
+                while (b > 0 && (s->tokens[b - 1].flags & TOK_WORD) &&
+                       !in_list(x, (size_t)b - 1, L_PREP | L_SUBORD) &&
+                       !is_boundary(x, (size_t)b - 1) && sj - b < 6)
                     b--;
                 tmp.o_first = (uint32_t)b;
                 tmp.o_last = (uint32_t)sj;
@@ -2008,10 +2226,10 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
                 }
             }
             /* (not a noun before it: "defence spending") */
-            if (!found && gerund && sj >= 0 && !kin(s, (size_t)sj, W_PREP) &&
-                !kin(s, (size_t)sj, W_DET) && !kin(s, (size_t)sj, W_SUBORD) &&
+            if (!found && gerund && sj >= 0 && !in_list(x, (size_t)sj, L_PREP) &&
+                !in_list(x, (size_t)sj, L_DET) && !in_list(x, (size_t)sj, L_SUBORD) &&
                 ((s->tokens[sj].flags & TOK_PUNCT) || kis(s, (size_t)sj, "and") ||
-                 kin(s, (size_t)sj, W_ADV) || is_ly_adverb(s, (size_t)sj) || st->ment[sj] >= 0 ||
+                 in_list(x, (size_t)sj, L_ADV) || is_ly_adverb(s, (size_t)sj) || st->ment[sj] >= 0 ||
                  aspect_verb(x, (size_t)sj))) {
                 /* participle clause: "..., saying that ..." takes the clause subject */
                 for (size_t k = x->nm; k-- > 0;)
@@ -2060,7 +2278,7 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
         return NERC_ENOMEM;
     uint32_t o1 = tmp.o_first, o2 = tmp.o_last;
     int om = tmp.obj_mention;
-    *cd = tmp;
+    memcpy(cd, &tmp, offsetof(cand, s) + (size_t)tmp.nsubj * sizeof tmp.s[0]);
     cd->p_first = pm->first;
     cd->p_last = pm->last;
     cd->lem = e->val;
@@ -2093,9 +2311,9 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
             size_t q = nx;
             while (q < s->n_tokens && !is_punct(s, q, '.') && !is_punct(s, q, ';') &&
                    !(st->ment[q] >= 0 && x->m[st->ment[q]].type == NERC_DATE && q > nx &&
-                     kin(s, q - 1, W_PREP)))
+                     in_list(x, q - 1, L_PREP)))
                 q++;
-            if (q > nx && kin(s, q - 1, W_PREP))
+            if (q > nx && in_list(x, q - 1, L_PREP))
                 q--;
             cd->o_first = (uint32_t)nx;
             cd->o_last = (uint32_t)(q - 1);
@@ -2114,7 +2332,7 @@ static int process_pred(const ctx *x, const pmatch *pm, uint32_t *suppress_from,
              * possessives, names and the stops of abbreviated ranks) */
             long d = b;
             if (cd->nsubj && cd->s[0].mention >= 0) {
-                d = (long)skip_ranks_back(s, x->m[cd->s[0].mention].first_tok) - 1;
+                d = (long)skip_ranks_back(x, x->m[cd->s[0].mention].first_tok) - 1;
                 for (int step = 0; step < 7 && d > 0; step++) {
                     const token *tb = &s->tokens[d];
                     if (!(tb->flags & (TOK_WORD | TOK_POSSESSIVE)) && st->ment[d] < 0)
@@ -2181,7 +2399,7 @@ static void mark_subject_positions(const ctx *x)
             continue;
         size_t j = x->m[k].last_tok + 1;
         while (j < s->n_tokens && x->st->ment[j] < 0 && !(s->tokens[j].flags & TOK_UPPER) &&
-               (kin(s, j, W_ADV) || is_ly_adverb(s, j)))
+               (in_list(x, j, L_ADV) || is_ly_adverb(s, j)))
             j++;
         /* "Pakistan-based militants": a compound modifier, not a subject */
         if (j >= s->n_tokens || x->st->ment[j] >= 0 ||
@@ -2190,9 +2408,9 @@ static void mark_subject_positions(const ctx *x)
         size_t n;
         const char *kk = tkey(s, j, &n);
         const char *md;
-        if (kin(s, j, W_BE) || kin(s, j, W_HAVE) || kin(s, j, W_DO) || modal_of(s, j) ||
+        if (in_list(x, j, L_BE | L_HAVE | L_DO) || modal_of(x, j) ||
             neg_aux(s, j, &md) || (n > 3 && (memcmp(kk + n - 2, "ed", 2) == 0)) ||
-            lex_find(x->c, &x->c->preds, kk, n))
+            pred_at(x, j))
             x->st->subjpos[k] = 1;
     }
 }
@@ -2206,12 +2424,12 @@ static int date_modifies_noun(const ctx *x, size_t k)
     /* "by 2035", "until March": a deadline, not the time of the event */
     if (f > 0 && (kis(s, f - 1, "by") || kis(s, f - 1, "until")))
         return 1;
-    if (f > 0 && kin(s, f - 1, W_DET) && l + 1 < s->n_tokens && x->st->ment[l + 1] >= 0 &&
+    if (f > 0 && in_list(x, f - 1, L_DET) && l + 1 < s->n_tokens && x->st->ment[l + 1] >= 0 &&
         x->m[x->st->ment[l + 1]].type != NERC_DATE)
         return 1; /* "the 1974 Disengagement Agreement": part of a name */
-    return f > 0 && kin(s, f - 1, W_DET) && l + 1 < s->n_tokens && x->st->ment[l + 1] < 0 &&
+    return f > 0 && in_list(x, f - 1, L_DET) && l + 1 < s->n_tokens && x->st->ment[l + 1] < 0 &&
            (s->tokens[l + 1].flags & TOK_WORD) && !(s->tokens[l + 1].flags & TOK_UPPER) &&
-           !kin(s, l + 1, W_PREP) && !kin(s, l + 1, W_SUBORD) && !kis(s, l + 1, "and");
+           !in_list(x, l + 1, L_PREP) && !in_list(x, l + 1, L_SUBORD) && !kis(s, l + 1, "and");
 }
 
 /* A dateline opening the sentence: "KYIV, April 25 (Reuters) - ", "NEW DELHI/ISLAMABAD,
@@ -2265,7 +2483,7 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
         return 0;
     size_t nt = s->n_tokens;
     if (nt + 1 > st->tok_cap) {
-        /* the three token arrays grow together; each pointer is kept as soon as it moves */
+        /* the token arrays grow together; each pointer is kept as soon as it moves */
         size_t cap = st->tok_cap ? st->tok_cap : 64;
         while (cap < nt + 1)
             cap *= 2;
@@ -2281,13 +2499,20 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
         if (!q)
             return NERC_ENOMEM;
         st->quoted = q;
+        const word_info **w = realloc(st->info, cap * sizeof *w);
+        if (!w)
+            return NERC_ENOMEM;
+        st->info = w;
         st->tok_cap = cap;
     }
     if (util_grow((void **)&st->subjpos, &st->m_cap, nm + 1, 1) < 0)
         return NERC_ENOMEM;
     ctx x = {c, st, s, m, nm};
-    for (size_t i = 0; i < nt; i++)
+    for (size_t i = 0; i < nt; i++) {
         st->ment[i] = -1;
+        const word_info *w = vocab_find(c, s->keys + s->tokens[i].key, s->tokens[i].key_len);
+        st->info[i] = w ? w : &c->unknown;
+    }
     for (size_t k = 0; k < nm; k++)
         for (size_t i = m[k].first_tok; i <= m[k].last_tok && i < nt; i++)
             st->ment[i] = (int)k;
@@ -2353,7 +2578,7 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
         uint32_t sup_from = 1, sup_to = 0;
         for (size_t i = 0; i < nt; i++) {
             pmatch pm;
-            if (!match_pred(&x, i, &pm))
+            if (!opens_pred(&x, i) || !match_pred(&x, i, &pm))
                 continue;
             if ((rc = process_pred(&x, &pm, &sup_from, &sup_to)) < 0)
                 return rc;
@@ -2457,7 +2682,7 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
         /* '... called X a “war criminal” in March 2022': after the closing quote */
         if (best < 0 && cd->speech && cd->o_first <= cd->o_last && cd->o_first > cd->p_last) {
             size_t q = cd->o_last + 1;
-            while (q < nt && (is_quote(s, q) || is_punct(s, q, ',') || kin(s, q, W_PREP)) && st->ment[q] < 0)
+            while (q < nt && (is_quote(s, q) || is_punct(s, q, ',') || in_list(&x, q, L_PREP)) && st->ment[q] < 0)
                 q++;
             if (q < nt && q > cd->o_last + 1 && st->ment[q] >= 0 && m[st->ment[q]].type == NERC_DATE &&
                 m[st->ment[q]].value && *m[st->ment[q]].value && (uint32_t)q < next)
@@ -2483,7 +2708,7 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
         for (uint32_t q = a->p_last + 1; q < b->p_first; q++) {
             if (kis(s, q, "when"))
                 when = 1;
-            else if (is_punct(s, q, ';') || (kin(s, q, W_SUBORD) && !kis(s, q, "that")))
+            else if (is_punct(s, q, ';') || (in_list(&x, q, L_SUBORD) && !kis(s, q, "that")))
                 when = 0;
         }
         if (!when)
@@ -2519,13 +2744,13 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
             size_t sf = 0;
             while (sf < nt && (st->seg[sf] != sg || !(s->tokens[sf].flags & TOK_WORD)))
                 sf++;
-            int prep_phrase = sf < nt && kin(s, sf, W_PREP);
+            int prep_phrase = sf < nt && in_list(&x, sf, L_PREP);
             for (size_t i = 0; i < nt; i++) {
                 pmatch pm;
                 /* a noun after a determiner ("in his address in May") is no event */
-                if (st->seg[i] == sg && match_pred(&x, i, &pm) &&
+                if (st->seg[i] == sg && opens_pred(&x, i) && match_pred(&x, i, &pm) &&
                     !(prep_phrase && !(pm.e->mask & (F_PAST | F_PP | F_ING))) &&
-                    !(i > 0 && (kin(s, i - 1, W_DET) || (s->tokens[i - 1].flags & TOK_POSSESSIVE)))) {
+                    !(i > 0 && (in_list(&x, i - 1, L_DET) || (s->tokens[i - 1].flags & TOK_POSSESSIVE)))) {
                     has_event = 1;
                     break;
                 }

@@ -76,15 +76,20 @@ static int teardown(void **state)
 
 /* Run text; the collected rows are those of the sentence that produced triples last,
  * so a context sentence before the tested one must yield the same or nothing. */
-static void run(const char *text, collected *c)
+static void run_in(nerc *ctx, const char *text, collected *c)
 {
     memset(c, 0, sizeof *c);
     nerc_handler h = {NULL, on_triple, NULL, c};
-    nerc_doc *d = nerc_doc_new(g_ctx, &h, NULL);
+    nerc_doc *d = nerc_doc_new(ctx, &h, NULL);
     assert_non_null(d);
     assert_int_equal(nerc_doc_feed(d, text, strlen(text)), 0);
     assert_int_equal(nerc_doc_finish(d), 0);
     nerc_doc_free(d);
+}
+
+static void run(const char *text, collected *c)
+{
+    run_in(g_ctx, text, c);
 }
 
 typedef struct tcase {
@@ -115,6 +120,10 @@ static const tcase CASES[] = {
     {"Egypt sold the aircraft to Libya in 2018.", "Egypt|sell|2018||"},
     {"Brazil sent observers to the border.", "Brazil|send|||"},
     {"Ukraine shot down three drones on March 3, 2023.", "Ukraine|shoot down|2023-03-03||"},
+    /* the longest form wins; its first word alone is a form of another verb */
+    {"Chile carried out strikes on the port in 2020.", "Chile|carry out|2020||"},
+    {"Chile carried the wounded to the port in 2020.", "Chile|carry|2020||"},
+    {"Peru swore in the new cabinet on May 2, 2021.", "Peru|swear in|2021-05-02||"},
     {"Tomas Brandt won the vote in 2020.", "Tomas Brandt|win|2020||"},
     {"Turkey struck targets in Syria.", "Turkey|strike|||"},
     {"Lena Okafor met Anja Sorensen in Geneva.", "Lena Okafor|meet|||"},
@@ -346,6 +355,35 @@ static void test_attributes(void **state)
     assert_string_equal(c.rows, "Tomas Brandt|resign|2021||");
 }
 
+/* With keep_unresolved, a pronoun or role that names no one earlier is the subject
+ * as written; "it" is no speaker. */
+static void test_unresolved_subjects(void **state)
+{
+    (void)state;
+    static const char *const gaz[] = {NERC_TEST_DATA_DIR "/claims_people.tsv"};
+    nerc_options o = nerc_default_options();
+    o.data_dir = NERC_SOURCE_DIR;
+    o.gazetteers = gaz;
+    o.n_gazetteers = 1;
+    o.keep_unresolved = 1;
+    nerc *ctx = NULL;
+    char err[512];
+    assert_int_equal(nerc_new(&o, &ctx, err, sizeof err), 0);
+    collected c;
+    run_in(ctx, "He said that the talks had failed.", &c);
+    assert_string_equal(c.rows, "he|say|||");
+    run_in(ctx, "The minister said the border would reopen.", &c);
+    assert_string_equal(c.rows, "the minister|say|||");
+    run_in(ctx, "We rejected the plan in 2020.", &c);
+    assert_string_equal(c.rows, "we|reject|2020||");
+    run_in(ctx, "It rejected the plan in 2020.", &c);
+    assert_string_equal(c.rows, "");
+    nerc_free(ctx);
+    /* without the option the unresolved claims are dropped */
+    run("He said that the talks had failed.", &c);
+    assert_string_equal(c.rows, "");
+}
+
 /* Chunked input gives the same rows as one buffer. */
 static void test_chunking(void **state)
 {
@@ -401,7 +439,7 @@ int main(void)
         cmocka_unit_test(test_case_count),   cmocka_unit_test(test_cases),
         cmocka_unit_test(test_objects),      cmocka_unit_test(test_reported_events),
         cmocka_unit_test(test_attributes),   cmocka_unit_test(test_chunking),
-        cmocka_unit_test(test_bad_lexicon),
+        cmocka_unit_test(test_bad_lexicon),  cmocka_unit_test(test_unresolved_subjects),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
