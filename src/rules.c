@@ -64,6 +64,7 @@ struct rule_scratch {
     pcre2_match_context *mctx;
     unsigned char *active; /* per rule: in `chosen` (all 0 between sentences) */
     uint32_t *chosen;      /* the rules rules_select chose, in index order */
+    uint32_t *last_cue;    /* per chosen rule: start of the last token offering a cue */
     size_t active_n, n_chosen;
     int selected;
     char canon[MAX_CANONICAL];
@@ -302,8 +303,8 @@ int rules_add_line(rule_set *r, const char *line_in, const char *where, char *er
         code = r->pre[r->pre_next]; /* compiled by an earlier run */
         r->pre[r->pre_next++] = NULL;
     } else {
-        code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
-                             &errcode, &erroff, NULL);
+        code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                             PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT, &errcode, &erroff, NULL);
         r->pre_next = r->pre_n; /* the image no longer follows the text */
         r->compiled = 1;
     }
@@ -423,7 +424,8 @@ rule_scratch *rule_scratch_new(const rule_set *r)
     s->active_n = r->n;
     s->active = calloc(r->n ? r->n : 1, 1);
     s->chosen = malloc((r->n ? r->n : 1) * sizeof *s->chosen);
-    if (!s->active || !s->chosen) {
+    s->last_cue = malloc((r->n ? r->n : 1) * sizeof *s->last_cue);
+    if (!s->active || !s->chosen || !s->last_cue) {
         rule_scratch_free(s);
         return NULL;
     }
@@ -440,6 +442,7 @@ void rule_scratch_free(rule_scratch *s)
     pcre2_match_context_free(s->mctx);
     free(s->active);
     free(s->chosen);
+    free(s->last_cue);
     free(s);
 }
 
@@ -475,18 +478,23 @@ static size_t expand(rule_scratch *s, const rule_info *ri, const char *text, siz
 /* The cue word a token offers when it is a number joined to the word before it. */
 #define JOINED_NUMBER_CUE "#joined-number"
 
-static void mark_cue(const rule_set *r, rule_scratch *s, const char *k, size_t kl)
+/* Token key k (at byte `at` of the sentence) offers a cue: choose its rules. */
+static void mark_cue(const rule_set *r, rule_scratch *s, const char *k, size_t kl, uint32_t at)
 {
     unsigned bit = cue_filter_bit(k, kl);
     if (!(r->cue_filter[bit >> 5] >> (bit & 31) & 1))
         return;
     for (size_t j = util_hash(0, k, kl) & (r->cue_cap - 1); r->cues[j].key;
-         j = (j + 1) & (r->cue_cap - 1))
-        if (r->cues[j].len == kl && memcmp(r->cues[j].key, k, kl) == 0 &&
-            !s->active[r->cues[j].rule]) {
-            s->active[r->cues[j].rule] = 1;
-            s->chosen[s->n_chosen++] = (uint32_t)r->cues[j].rule;
+         j = (j + 1) & (r->cue_cap - 1)) {
+        if (r->cues[j].len != kl || memcmp(r->cues[j].key, k, kl) != 0)
+            continue;
+        size_t rule = r->cues[j].rule;
+        s->last_cue[rule] = at; /* tokens come in order: the last one wins */
+        if (!s->active[rule]) {
+            s->active[rule] = 1;
+            s->chosen[s->n_chosen++] = (uint32_t)rule;
         }
+    }
 }
 
 static int cmp_index(const void *a, const void *b)
@@ -512,8 +520,9 @@ void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const to
             const char *k = keys + toks[t].key;
             size_t kl = toks[t].key_len;
             /* a one-letter cue (the F of F-16) is a capital, never the article "a" */
+            uint32_t at = toks[t].start;
             if (kl > 1 || (toks[t].flags & TOK_UPPER))
-                mark_cue(r, s, k, kl);
+                mark_cue(r, s, k, kl, at);
             /* "Su35" and "K9" hold the cue's letters before digits, "2S19" its digits and
              * letters before the next digits; "Tomahawks" a plural */
             size_t head = 0;
@@ -523,12 +532,12 @@ void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const to
             while (letters < kl && k[letters] >= 'a' && k[letters] <= 'z')
                 letters++;
             if (letters > head && letters < kl && k[letters] >= '0' && k[letters] <= '9')
-                mark_cue(r, s, k, letters);
+                mark_cue(r, s, k, letters, at);
             if (kl > 2 && k[kl - 1] == 's')
-                mark_cue(r, s, k, kl - 1);
+                mark_cue(r, s, k, kl - 1, at);
             /* the number of a hyphenated name: Zapad-2021, S-300 */
             if ((toks[t].flags & TOK_JOINED) && kl > 0 && k[0] >= '0' && k[0] <= '9')
-                mark_cue(r, s, JOINED_NUMBER_CUE, sizeof JOINED_NUMBER_CUE - 1);
+                mark_cue(r, s, JOINED_NUMBER_CUE, sizeof JOINED_NUMBER_CUE - 1, at);
         }
     /* rules run in file order, as without a selection */
     qsort(s->chosen, s->n_chosen, sizeof *s->chosen, cmp_index);
@@ -546,8 +555,11 @@ int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
         size_t i = selected ? s->chosen[c] : c;
         rule *ru = &r->rules[i];
         const pcre2_code *code = code_for((rule_set *)r, ru);
+        /* every match holds one of the rule's cue tokens, so none starts after the last */
+        PCRE2_SIZE limit = selected && !ru->always ? s->last_cue[i] : PCRE2_UNSET;
+        pcre2_set_offset_limit(s->mctx, limit);
         PCRE2_SIZE at = 0;
-        while (at <= len) {
+        while (at <= len && (limit == PCRE2_UNSET || at <= limit)) {
             int rc = pcre2_match(code, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK,
                                  s->md, s->mctx);
             if (rc == PCRE2_ERROR_NOMATCH)
@@ -590,7 +602,7 @@ int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
 /* An image: this header, the pattern hashes, then PCRE2's serialized codes (which
  * PCRE2 itself does not check beyond its own header, hence the checksum). */
 #define IMAGE_MAGIC "NERCRUL\n"
-#define IMAGE_VERSION 1u
+#define IMAGE_VERSION 2u /* 2: patterns compiled with PCRE2_USE_OFFSET_LIMIT */
 
 typedef struct image_header {
     char magic[8];

@@ -298,11 +298,12 @@ static void test_cue_selection(void **state)
     };
     rule_set *r = rules_of(lines, 2);
     const char *texts[] = {"The Vell Treaty and Acme.", "The Vell Accord and Acme.",
-                           "The Vell PACT and Acme."};
-    /* the cued rule would match "Vell" in all three: it runs only where a cue is */
+                           "The Vell PACT and Acme.", "Vell signed the pact, then Vell left."};
+    /* the cued rule would match "Vell" in all of them: it runs only where a cue is, and
+     * seeks no match that starts after the last cue token (its matches hold a cue) */
     const char *want[] = {"cued@4-8=Vell; always@20-24=Acme", "always@20-24=Acme",
-                          "cued@4-8=Vell; always@18-22=Acme"};
-    expect_selected(r, texts, want, 3);
+                          "cued@4-8=Vell; always@18-22=Acme", "cued@0-4=Vell"};
+    expect_selected(r, texts, want, 4);
 }
 
 /* What a token offers besides its key: a head of letters (B52H: b) or of digits and
@@ -312,17 +313,17 @@ static void test_cue_heads(void **state)
 {
     (void)state;
     const char *lines[] = {
-        "letters\tWEAPON\t0\t50\t-\t(?#cues:b)\\bdrill\\b",
-        "digits\tWEAPON\t0\t50\t-\t(?#cues:2s)\\bdrill\\b",
-        "plural\tWEAPON\t0\t50\t-\t(?#cues:tomahawk)\\bdrill\\b",
-        "joined\tNONE\t0\t50\t-\t(?#cues:#joined-number)\\bdrill\\b",
+        "letters\tWEAPON\t0\t50\t-\t(?#cues:b)\\S+\\sdrill\\b",
+        "digits\tWEAPON\t0\t50\t-\t(?#cues:2s)\\S+\\sdrill\\b",
+        "plural\tWEAPON\t0\t50\t-\t(?#cues:tomahawk)\\S+\\sdrill\\b",
+        "joined\tNONE\t0\t50\t-\t(?#cues:#joined-number)\\S+\\sdrill\\b",
     };
     rule_set *r = rules_of(lines, 4);
     const char *texts[] = {"A B52H drill.", "A 2S19 drill.", "Tomahawks drill.",
                            "Zapad-2021 drill.", "Zapad 2021, a drill by 2 bombers.",
                            "a b drill by 2 s on #joined-number."};
-    const char *want[] = {"letters@7-12=drill", "digits@7-12=drill", "plural@10-15=drill",
-                          "joined@11-16=drill", "", ""};
+    const char *want[] = {"letters@2-12=B52H drill", "digits@2-12=2S19 drill",
+                          "plural@0-15=Tomahawks drill", "joined@0-16=Zapad-2021 drill", "", ""};
     expect_selected(r, texts, want, sizeof texts / sizeof texts[0]);
 }
 
