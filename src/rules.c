@@ -544,6 +544,47 @@ void rules_select(const rule_set *r, rule_scratch *s, const char *keys, const to
     s->selected = 1;
 }
 
+/* One search for rule ru from byte `at`: emits the match, if any, and sets *next to
+ * where the following search starts. Returns 1 (a match), 0 (none), NERC_ELIMIT,
+ * NERC_ENOMEM or NERC_ECALLBACK. */
+static int search_once(rule_scratch *s, const rule *ru, const pcre2_code *code,
+                       const char *text, size_t len, PCRE2_SIZE at, rule_emit_fn emit,
+                       void *user, PCRE2_SIZE *next)
+{
+    int rc = pcre2_match(code, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc < 0) {
+        if (rc == PCRE2_ERROR_NOMEMORY)
+            return NERC_ENOMEM;
+        if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+            rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
+            return NERC_ELIMIT;
+        return 0;
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+    uint32_t pairs = pcre2_get_ovector_count(s->md);
+    if ((uint32_t)rc < pairs)
+        pairs = (uint32_t)rc;
+    uint32_t g = (uint32_t)ru->info.group;
+    if (g < pairs && ov[2 * g] != PCRE2_UNSET && ov[2 * g + 1] > ov[2 * g]) {
+        size_t a = ov[2 * g], b = ov[2 * g + 1];
+        size_t cl = expand(s, &ru->info, text, a, b, ov, pairs);
+        if (emit(user, &ru->info, a, b, s->canon, cl))
+            return NERC_ECALLBACK;
+    }
+    PCRE2_SIZE n = ov[1];
+    if (n <= at)
+        n = at + 1;
+    if (ov[1] == ov[0])
+        n = ov[0] + 1;
+    /* stay on a character boundary */
+    while (n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n++;
+    *next = n;
+    return 1;
+}
+
 int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
               rule_emit_fn emit, void *user)
 {
@@ -558,41 +599,15 @@ int rules_run(const rule_set *r, rule_scratch *s, const char *text, size_t len,
         /* every match holds one of the rule's cue tokens, so none starts after the last */
         PCRE2_SIZE limit = selected && !ru->always ? s->last_cue[i] : PCRE2_UNSET;
         pcre2_set_offset_limit(s->mctx, limit);
+        int rc = 0;
         PCRE2_SIZE at = 0;
-        while (at <= len && (limit == PCRE2_UNSET || at <= limit)) {
-            int rc = pcre2_match(code, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK,
-                                 s->md, s->mctx);
-            if (rc == PCRE2_ERROR_NOMATCH)
-                break;
-            if (rc < 0) {
-                if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-                    rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
-                    result = NERC_ELIMIT;
-                else if (rc == PCRE2_ERROR_NOMEMORY)
-                    return NERC_ENOMEM;
-                break;
-            }
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
-            uint32_t pairs = pcre2_get_ovector_count(s->md);
-            if ((uint32_t)rc < pairs)
-                pairs = (uint32_t)rc;
-            uint32_t g = (uint32_t)ru->info.group;
-            if (g < pairs && ov[2 * g] != PCRE2_UNSET && ov[2 * g + 1] > ov[2 * g]) {
-                size_t a = ov[2 * g], b = ov[2 * g + 1];
-                size_t cl = expand(s, &ru->info, text, a, b, ov, pairs);
-                if (emit(user, &ru->info, a, b, s->canon, cl))
-                    return NERC_ECALLBACK;
-            }
-            PCRE2_SIZE next = ov[1];
-            if (next <= at)
-                next = at + 1;
-            if (ov[1] == ov[0])
-                next = ov[0] + 1;
-            /* stay on a character boundary */
-            while (next < len && ((unsigned char)text[next] & 0xC0) == 0x80)
-                next++;
-            at = next;
-        }
+        while (at <= len && (limit == PCRE2_UNSET || at <= limit) &&
+               (rc = search_once(s, ru, code, text, len, at, emit, user, &at)) == 1)
+            ;
+        if (rc == NERC_ENOMEM || rc == NERC_ECALLBACK)
+            return rc;
+        if (rc == NERC_ELIMIT)
+            result = NERC_ELIMIT;
     }
     return result;
 }
