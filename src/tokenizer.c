@@ -749,13 +749,23 @@ static int newline_boundary(const char *b, size_t len, size_t i, int finished)
     return B_YES;
 }
 
+/* Bytes at which a sentence may end. */
+#define ENDS_SENTENCE(c) ((c) == '.' || (c) == '!' || (c) == '?' || (c) == '\n')
+static const uint8_t MAY_END_SENTENCE[256] = {TABLE256(ENDS_SENTENCE)};
+
 /* Find the end of the first sentence in buf. Returns B_YES with *end set, or B_MORE. */
 static int find_boundary(splitter *s, size_t *end)
 {
     const char *b = s->buf;
     size_t len = s->len;
     size_t i = s->scan;
+    /* Below this offset a byte that cannot end a sentence needs no more than a look-up. */
+    size_t quick_end = len < NERC_MAX_SENTENCE_BYTES ? len : NERC_MAX_SENTENCE_BYTES;
     for (; i < len; i++) {
+        while (i < quick_end && !MAY_END_SENTENCE[(unsigned char)b[i]])
+            i++;
+        if (i >= len)
+            break;
         char c = b[i];
         int r = B_NO;
         size_t e = 0;
@@ -814,6 +824,15 @@ static int find_boundary(splitter *s, size_t *end)
     return B_MORE;
 }
 
+/* Does any of the 8 bytes in v equal 0 or have its top bit set? (A byte x maps to
+ * (x - 1) | x, whose top bit is set exactly when x is 0 or >= 0x80; a borrow out of
+ * a 0 byte can only add false alarms to a word that holds one already.) */
+static int has_nul_or_non_ascii(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    return (((v - ones) | v) & tops) != 0;
+}
+
 /* Copy raw bytes to s->text, replacing invalid UTF-8 and NUL with spaces. */
 static int sanitise(splitter *s, size_t n)
 {
@@ -823,6 +842,16 @@ static int sanitise(splitter *s, size_t n)
     char *out = s->text;
     size_t i = 0;
     while (i < n) {
+        /* Eight bytes at a time while they are all ASCII and none is NUL. */
+        uint64_t v;
+        if (n - i >= sizeof v) {
+            memcpy(&v, in + i, sizeof v);
+            if (!has_nul_or_non_ascii(v)) {
+                memcpy(out + i, &v, sizeof v);
+                i += sizeof v;
+                continue;
+            }
+        }
         if (in[i] < 0x80) {
             out[i] = in[i] ? (char)in[i] : ' ';
             if (!in[i])

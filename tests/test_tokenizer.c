@@ -317,6 +317,45 @@ static void test_nul_bytes(void **state)
     free_result(&r);
 }
 
+/* Clean ASCII is copied eight bytes at a time: a NUL, an invalid byte or a multi-byte
+ * character must be found wherever it falls in such a block. */
+static void test_bad_bytes_at_every_offset(void **state)
+{
+    (void)state;
+    static const char CLEAN[] = "Alpha bravo charlie delta echo foxtrot.";
+    const size_t n = sizeof CLEAN - 1;
+    static const struct {
+        const char *bytes, *text;
+        size_t invalid;
+    } INSERTS[] = {
+        {"\0", " ", 1},
+        {"\xFF", " ", 1},
+        {"\xC3\xA9", "\xC3\xA9", 0},
+        {"\xE2\x82", "  ", 2},
+    };
+    for (size_t k = 0; k < sizeof INSERTS / sizeof *INSERTS; k++) {
+        size_t m = INSERTS[k].bytes[0] ? strlen(INSERTS[k].bytes) : 1;
+        for (size_t at = 0; at + 1 < n; at++) {
+            char raw[64], want[64];
+            memcpy(raw, CLEAN, at);
+            memcpy(raw + at, INSERTS[k].bytes, m);
+            memcpy(raw + at + m, CLEAN + at, n - at);
+            memcpy(want, CLEAN, at);
+            memcpy(want + at, INSERTS[k].text, m);
+            memcpy(want + at + m, CLEAN + at, n - at);
+            want[n + m] = '\0';
+            split_result r = split_text(raw, n + m, 0, 0);
+            assert_int_equal(r.n, 1);
+            assert_int_equal(r.invalid, INSERTS[k].invalid);
+            /* a space at the start is trimmed from the sentence */
+            size_t lead = (at == 0 && INSERTS[k].invalid) ? m : 0;
+            assert_int_equal(r.s[0].start, lead);
+            assert_string_equal(r.s[0].text, want + lead);
+            free_result(&r);
+        }
+    }
+}
+
 static void test_empty_and_whitespace(void **state)
 {
     (void)state;
@@ -680,6 +719,7 @@ int main(void)
         cmocka_unit_test(test_curly_quote_cut_by_chunk),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_nul_bytes),
+        cmocka_unit_test(test_bad_bytes_at_every_offset),
         cmocka_unit_test(test_empty_and_whitespace),
         cmocka_unit_test(test_keys),
         cmocka_unit_test(test_ascii_and_general_paths_agree),
