@@ -84,12 +84,14 @@ static int key_of_unicode(const char *s, size_t len, char **dst, size_t *dst_len
 static const char KEY_OF_BYTE[256] = {TABLE256(KEY_BYTE)};
 
 /* What a byte says about the token holding it: the ASCII letters and digits it
- * counts, or that the token needs decoding. */
+ * counts, that the token needs decoding, or that it is punctuation that may stand
+ * inside a word (O'Brien, U.S., 2,000). */
 enum { BYTE_UPPER = 1, BYTE_LOWER = 2, BYTE_DIGIT = 4, BYTE_NON_ASCII = 8,
-       BYTE_ALNUM = BYTE_UPPER | BYTE_LOWER | BYTE_DIGIT };
+       BYTE_INNER_PUNCT = 16, BYTE_ALNUM = BYTE_UPPER | BYTE_LOWER | BYTE_DIGIT };
 #define BYTE_TRAITS(c)                                                                     \
     ((c) >= 0x80 ? BYTE_NON_ASCII : IS_UPPER(c) ? BYTE_UPPER : IS_LOWER(c) ? BYTE_LOWER    \
-     : IS_DIGIT(c) ? BYTE_DIGIT : 0)
+     : IS_DIGIT(c) ? BYTE_DIGIT                                                            \
+     : (c) == '\'' || (c) == '`' || (c) == '.' || (c) == ',' ? BYTE_INNER_PUNCT : 0)
 static const uint8_t TRAITS_OF_BYTE[256] = {TABLE256(BYTE_TRAITS)};
 
 /* Writes the ASCII key of s[0, len) to out (a lower-case copy) and returns the OR of
@@ -274,23 +276,21 @@ static uint32_t unicode_token_flags(const char *text, size_t start, size_t end)
     return flags;
 }
 
+/* TOK_WORD / NUMBER / ALLCAPS / HAS_DIGIT of an ASCII token by the OR of its bytes'
+ * BYTE_UPPER, BYTE_LOWER and BYTE_DIGIT traits. */
+#define FLAGS_OF_ALNUM(t)                                                                  \
+    (((t) & (BYTE_UPPER | BYTE_LOWER) ? TOK_WORD : 0) | ((t) & BYTE_DIGIT ? TOK_HAS_DIGIT : 0) | \
+     ((t) == BYTE_DIGIT ? TOK_NUMBER : 0) |                                                \
+     (((t) & (BYTE_UPPER | BYTE_LOWER)) == BYTE_UPPER ? TOK_ALLCAPS : 0))
+static const uint16_t TOKEN_FLAGS_OF_ALNUM[BYTE_ALNUM + 1] = {TABLE4(FLAGS_OF_ALNUM, 0),
+                                                              TABLE4(FLAGS_OF_ALNUM, 4)};
+
 /* TOK_WORD / NUMBER / UPPER / ALLCAPS / HAS_DIGIT of an ASCII token, from the OR of
  * its bytes' traits and the traits of its first byte. */
 static uint32_t ascii_token_flags(unsigned traits, unsigned first_traits)
 {
-    uint32_t flags = 0;
-    if (traits & (BYTE_UPPER | BYTE_LOWER))
-        flags |= TOK_WORD;
-    if (traits & BYTE_DIGIT) {
-        flags |= TOK_HAS_DIGIT;
-        if (!(traits & (BYTE_UPPER | BYTE_LOWER)))
-            flags |= TOK_NUMBER;
-    }
-    if ((traits & (BYTE_UPPER | BYTE_LOWER)) == BYTE_UPPER)
-        flags |= TOK_ALLCAPS;
-    if (first_traits & BYTE_UPPER)
-        flags |= TOK_UPPER;
-    return flags;
+    return TOKEN_FLAGS_OF_ALNUM[traits & BYTE_ALNUM] |
+           (first_traits & BYTE_UPPER ? (uint32_t)TOK_UPPER : 0);
 }
 
 /* A token without letters or digits is punctuation, unless it is a possessive. */
@@ -388,18 +388,19 @@ static int push_word(token_buf *b, const char *s, size_t len, size_t start, uint
     size_t j = start;
     for (;;) {
         { /* The common case: a run of ASCII letters and digits. */
-            const unsigned char *p = u + j, *stop = u + len;
-            char *k = key + (j - start);
+            const unsigned char *word = u + start;
+            size_t x = j - start, stop = len - start;
             unsigned run = 0, t;
-            while (p < stop && ((t = TRAITS_OF_BYTE[*p]) & BYTE_ALNUM)) {
+            while (x < stop && ((t = TRAITS_OF_BYTE[word[x]]) & BYTE_ALNUM)) {
                 run |= t;
-                *k++ = KEY_OF_BYTE[*p++];
+                key[x] = KEY_OF_BYTE[word[x]];
+                x++;
             }
             traits |= run;
-            j = (size_t)(p - u);
+            j = start + x;
         }
-        if (j >= len)
-            break;
+        if (j >= len || !(TRAITS_OF_BYTE[u[j]] & (BYTE_INNER_PUNCT | BYTE_NON_ASCII)))
+            break; /* a space, or punctuation that always ends a word */
         int only_digits = !(traits & (BYTE_UPPER | BYTE_LOWER)) && !other_letter;
         size_t m;
         char_class q = class_at(s, len, j, &m);
@@ -472,7 +473,8 @@ static int push_word(token_buf *b, const char *s, size_t len, size_t start, uint
     tok->end = (uint32_t)j;
     tok->key = (uint32_t)b->keys_len;
     tok->key_len = (uint32_t)key_len;
-    tok->flags = with_punct_flag(flags | ascii_token_flags(traits, TRAITS_OF_BYTE[u[start]]));
+    /* It has a letter or a digit, so it is never TOK_PUNCT. */
+    tok->flags = flags | ascii_token_flags(traits, TRAITS_OF_BYTE[u[start]]);
     b->keys_len += key_len;
     key[key_len] = '\0';
     return 0;
@@ -640,7 +642,6 @@ static int word_in(const char *w, size_t n, const char *const *list)
             return 1;
     return 0;
 }
-
 static int is_space_byte(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
