@@ -637,11 +637,15 @@ static const char *const SENTENCE_STARTERS[] = {
 
 static int word_in(const char *w, size_t n, const char *const *list)
 {
+    if (n == 0)
+        return 0; /* no list holds the empty word */
+    /* Most words differ in the first letter: compare it before measuring the word. */
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+        if (list[i][0] == w[0] && strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
             return 1;
     return 0;
 }
+
 static int is_space_byte(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
