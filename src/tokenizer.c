@@ -367,6 +367,95 @@ static inline int possessive_at(const char *s, size_t len, size_t i, size_t *ple
     return 0;
 }
 
+/* A word being scanned. */
+typedef struct word_scan {
+    size_t start, end; /* s[start, end) belongs to the word so far */
+    unsigned traits;   /* OR of the traits of its ASCII letters and digits */
+    int other_letter;  /* a non-ASCII letter was seen */
+    int abbrev;        /* U.S., U.N. */
+} word_scan;
+
+/* The word w stops before s[w->end], which is not an ASCII letter or digit. Does it
+ * go on there (O'Brien, 3.5, U.S., a non-ASCII letter)? If so, w->end moves past
+ * what joins it and 1 is returned. When it ends, w->end may still take in the final
+ * period of an abbreviation. */
+static int word_goes_on(const char *s, size_t len, word_scan *w)
+{
+    size_t j = w->end;
+    int only_digits = !(w->traits & (BYTE_UPPER | BYTE_LOWER)) && !w->other_letter;
+    size_t m;
+    char_class q = class_at(s, len, j, &m);
+    if (q == CH_LETTER)
+        w->other_letter = 1;
+    if (is_wordish(q)) {
+        w->end = j + m;
+        return 1;
+    }
+    if (q == CH_APOS) {
+        size_t pl;
+        if (possessive_at(s, len, j, &pl))
+            return 0;
+        /* an apostrophe inside a word: O'Brien, Sa'ar */
+        size_t m2;
+        if (j + m < len && class_at(s, len, j + m, &m2) == CH_LETTER && !only_digits) {
+            w->end = j + m;
+            return 1;
+        }
+        return 0;
+    }
+    if ((q == CH_PERIOD || q == CH_COMMA) && only_digits && j + 1 < len &&
+        class_at(s, len, j + 1, NULL) == CH_DIGIT) {
+        w->end = j + 1; /* 2,000 or 3.5 */
+        return 1;
+    }
+    if (q == CH_PERIOD && !only_digits) {
+        /* U.S. / U.N.: single letters separated by periods */
+        size_t seg = 0;
+        for (size_t x = w->start; x < j; x++)
+            if (s[x] == '.')
+                seg = 0;
+            else
+                seg++;
+        if (seg <= 2 && j + 1 < len && class_at(s, len, j + 1, NULL) == CH_LETTER) {
+            size_t x = j + 1, l = 0;
+            while (x < len && class_at(s, len, x, NULL) == CH_LETTER && l < 3) {
+                x += 1;
+                l++;
+            }
+            if (l <= 2 && x < len && s[x] == '.') {
+                w->abbrev = 1;
+                w->end = x; /* continue at the next period */
+                return 1;
+            }
+        }
+        if (w->abbrev) /* the final period of U.S. belongs to it */
+            w->end = j + 1;
+    }
+    return 0;
+}
+
+/* Can a word go on at byte c, which is not an ASCII letter or digit? Only at an
+ * apostrophe, '.', ',' or a non-ASCII character; anything else ends it. */
+static inline int may_join_word(unsigned char c)
+{
+    return (TRAITS_OF_BYTE[c] & (BYTE_INNER_PUNCT | BYTE_NON_ASCII)) != 0;
+}
+
+/* Scans the ASCII letters and digits of word[x, stop), writing their key bytes to
+ * key[x..] and adding their traits to *traits. Returns where they end. */
+static inline size_t ascii_alnum_run(const unsigned char *word, size_t x, size_t stop, char *key,
+                                     unsigned *traits)
+{
+    unsigned run = 0, t;
+    while (x < stop && ((t = TRAITS_OF_BYTE[word[x]]) & BYTE_ALNUM)) {
+        run |= t;
+        key[x] = KEY_OF_BYTE[word[x]];
+        x++;
+    }
+    *traits |= run;
+    return x;
+}
+
 /* Pushes the word that starts at s[start] (a letter, digit or mark) as a token and
  * sets *end to its end. ASCII letters and digits are classified and their key bytes
  * written as they are scanned, so a plain ASCII word is read once; a word holding
@@ -380,101 +469,36 @@ static int push_word(token_buf *b, const char *s, size_t len, size_t start, uint
     if (room > b->keys_cap && util_grow((void **)&b->keys, &b->keys_cap, room, 1) < 0)
         return NERC_ENOMEM;
     char *key = b->keys + b->keys_len; /* key[x] is the key byte of s[start + x] */
-    const unsigned char *u = (const unsigned char *)s;
-    unsigned traits = 0;   /* OR of the traits of the ASCII letters and digits */
-    int other_letter = 0;  /* a non-ASCII letter was seen */
-    int plain = 1;         /* only ASCII letters and digits so far */
-    int abbrev = 0;
-    size_t j = start;
-    for (;;) {
-        { /* The common case: a run of ASCII letters and digits. */
-            const unsigned char *word = u + start;
-            size_t x = j - start, stop = len - start;
-            unsigned run = 0, t;
-            while (x < stop && ((t = TRAITS_OF_BYTE[word[x]]) & BYTE_ALNUM)) {
-                run |= t;
-                key[x] = KEY_OF_BYTE[word[x]];
-                x++;
-            }
-            traits |= run;
-            j = start + x;
+    const unsigned char *word = (const unsigned char *)s + start;
+    size_t stop = len - start;
+    unsigned traits = 0;
+    /* The common case: a run of ASCII letters and digits, then a space or punctuation
+     * that always ends a word. */
+    size_t x = ascii_alnum_run(word, 0, stop, key, &traits);
+    if (x < stop && may_join_word(word[x])) {
+        word_scan w = {start, start + x, traits, 0, 0};
+        if (word_goes_on(s, len, &w)) {
+            do {
+                x = ascii_alnum_run(word, w.end - start, stop, key, &w.traits);
+                w.end = start + x;
+            } while (x < stop && may_join_word(word[x]) && word_goes_on(s, len, &w));
+            *end = w.end;
+            return push_token(b, s, start, w.end, flags | (w.abbrev ? TOK_ABBREV : 0));
         }
-        if (j >= len || !(TRAITS_OF_BYTE[u[j]] & (BYTE_INNER_PUNCT | BYTE_NON_ASCII)))
-            break; /* a space, or punctuation that always ends a word */
-        int only_digits = !(traits & (BYTE_UPPER | BYTE_LOWER)) && !other_letter;
-        size_t m;
-        char_class q = class_at(s, len, j, &m);
-        if (q == CH_LETTER)
-            other_letter = 1;
-        if (is_wordish(q)) {
-            plain = 0;
-            j += m;
-            continue;
-        }
-        if (q == CH_APOS) {
-            size_t pl;
-            if (possessive_at(s, len, j, &pl))
-                break;
-            /* an apostrophe inside a word: O'Brien, Sa'ar */
-            size_t m2;
-            if (j + m < len && class_at(s, len, j + m, &m2) == CH_LETTER && !only_digits) {
-                plain = 0;
-                j += m;
-                continue;
-            }
-            break;
-        }
-        if ((q == CH_PERIOD || q == CH_COMMA) && only_digits && j + 1 < len &&
-            class_at(s, len, j + 1, NULL) == CH_DIGIT) {
-            plain = 0;
-            j += 1; /* 2,000 or 3.5 */
-            continue;
-        }
-        if (q == CH_PERIOD && !only_digits) {
-            /* U.S. / U.N.: single letters separated by periods */
-            size_t seg = 0;
-            for (size_t x = start; x < j; x++)
-                if (s[x] == '.')
-                    seg = 0;
-                else
-                    seg++;
-            if (seg <= 2 && j + 1 < len && class_at(s, len, j + 1, NULL) == CH_LETTER) {
-                size_t x = j + 1, l = 0;
-                while (x < len && class_at(s, len, x, NULL) == CH_LETTER && l < 3) {
-                    x += 1;
-                    l++;
-                }
-                if (l <= 2 && x < len && s[x] == '.') {
-                    abbrev = 1;
-                    plain = 0;
-                    j = x; /* continue at the next period */
-                    continue;
-                }
-            }
-            if (abbrev) { /* the final period of U.S. belongs to it */
-                j += 1;
-            }
-            break;
-        }
-        break;
     }
-    *end = j;
-    if (abbrev)
-        flags |= TOK_ABBREV;
-    if (!plain)
-        return push_token(b, s, start, j, flags);
+    *end = start + x;
     /* The key is written already; very long words keep their span but get a
      * truncated key. */
     if (b->n == b->cap && util_grow((void **)&b->tokens, &b->cap, b->n + 1, sizeof *b->tokens) < 0)
         return NERC_ENOMEM;
-    size_t key_len = j - start < NERC_MAX_TOKEN_BYTES ? j - start : NERC_MAX_TOKEN_BYTES;
+    size_t key_len = x < NERC_MAX_TOKEN_BYTES ? x : NERC_MAX_TOKEN_BYTES;
     token *tok = &b->tokens[b->n++];
     tok->start = (uint32_t)start;
-    tok->end = (uint32_t)j;
+    tok->end = (uint32_t)(start + x);
     tok->key = (uint32_t)b->keys_len;
     tok->key_len = (uint32_t)key_len;
     /* It has a letter or a digit, so it is never TOK_PUNCT. */
-    tok->flags = flags | ascii_token_flags(traits, TRAITS_OF_BYTE[u[start]]);
+    tok->flags = flags | ascii_token_flags(traits, TRAITS_OF_BYTE[word[0]]);
     b->keys_len += key_len;
     key[key_len] = '\0';
     return 0;
