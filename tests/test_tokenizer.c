@@ -317,6 +317,45 @@ static void test_nul_bytes(void **state)
     free_result(&r);
 }
 
+/* Clean ASCII is copied eight bytes at a time: a NUL, an invalid byte or a multi-byte
+ * character must be found wherever it falls in such a block. */
+static void test_bad_bytes_at_every_offset(void **state)
+{
+    (void)state;
+    static const char CLEAN[] = "Alpha bravo charlie delta echo foxtrot.";
+    const size_t n = sizeof CLEAN - 1;
+    static const struct {
+        const char *bytes, *text;
+        size_t invalid;
+    } INSERTS[] = {
+        {"\0", " ", 1},
+        {"\xFF", " ", 1},
+        {"\xC3\xA9", "\xC3\xA9", 0},
+        {"\xE2\x82", "  ", 2},
+    };
+    for (size_t k = 0; k < sizeof INSERTS / sizeof *INSERTS; k++) {
+        size_t m = INSERTS[k].bytes[0] ? strlen(INSERTS[k].bytes) : 1;
+        for (size_t at = 0; at + 1 < n; at++) {
+            char raw[64], want[64];
+            memcpy(raw, CLEAN, at);
+            memcpy(raw + at, INSERTS[k].bytes, m);
+            memcpy(raw + at + m, CLEAN + at, n - at);
+            memcpy(want, CLEAN, at);
+            memcpy(want + at, INSERTS[k].text, m);
+            memcpy(want + at + m, CLEAN + at, n - at);
+            want[n + m] = '\0';
+            split_result r = split_text(raw, n + m, 0, 0);
+            assert_int_equal(r.n, 1);
+            assert_int_equal(r.invalid, INSERTS[k].invalid);
+            /* a space at the start is trimmed from the sentence */
+            size_t lead = (at == 0 && INSERTS[k].invalid) ? m : 0;
+            assert_int_equal(r.s[0].start, lead);
+            assert_string_equal(r.s[0].text, want + lead);
+            free_result(&r);
+        }
+    }
+}
+
 static void test_empty_and_whitespace(void **state)
 {
     (void)state;
@@ -359,6 +398,85 @@ static void test_keys(void **state)
     assert_int_equal(t.b.tokens[1].flags & (TOK_UPPER | TOK_ALLCAPS), TOK_UPPER | TOK_ALLCAPS);
     assert_int_equal(t.b.tokens[2].end - t.b.tokens[2].start, 11);
     token_buf_free(&t.b);
+}
+
+/* Plain ASCII words are keyed and classified while they are scanned; a word with a
+ * combining mark goes through the general (decoding) path. Both must agree: the mark
+ * is stripped from the key and does not count as a letter. */
+static void test_ascii_and_general_paths_agree(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *word, *key;
+        uint32_t flags;
+    } CASES[] = {
+        {"Kremlin", "kremlin", TOK_WORD | TOK_UPPER},
+        {"NATO", "nato", TOK_WORD | TOK_UPPER | TOK_ALLCAPS},
+        {"tehran", "tehran", TOK_WORD},
+        {"2024", "2024", TOK_NUMBER | TOK_HAS_DIGIT},
+        {"F16", "f16", TOK_WORD | TOK_UPPER | TOK_ALLCAPS | TOK_HAS_DIGIT},
+        {"x86", "x86", TOK_WORD | TOK_HAS_DIGIT},
+        {"iPhone", "iphone", TOK_WORD},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        char marked[64];
+        snprintf(marked, sizeof marked, "%s\xCC\x81", CASES[i].word); /* + U+0301 */
+        const char *forms[] = {CASES[i].word, marked};
+        for (size_t f = 0; f < 2; f++) {
+            toks t = tok(forms[f]);
+            assert_int_equal(t.b.n, 1);
+            assert_int_equal(t.b.tokens[0].end, strlen(forms[f]));
+            assert_string_equal(tok_key(&t, 0), CASES[i].key);
+            assert_int_equal(t.b.tokens[0].flags, TOK_SPACE_BEFORE | CASES[i].flags);
+            token_buf_free(&t.b);
+        }
+    }
+
+    /* Mixed text: tokens and keys in order, the keys packed one after another. */
+    toks t = tok("\xC3\x9Cnited NATO na\xC3\xAFve x\xC2\xB2 ROCK`N Tehran\xE2\x80\x99s 3.5 U.S. end");
+    const char *want_key[] = {"united", "nato", "naive", "x2", "rock'n", "tehran", "'s",
+                              "3.5", "u.s.", "end"};
+    const uint32_t want_flags[] = {
+        TOK_SPACE_BEFORE | TOK_WORD | TOK_UPPER,
+        TOK_SPACE_BEFORE | TOK_WORD | TOK_UPPER | TOK_ALLCAPS,
+        TOK_SPACE_BEFORE | TOK_WORD,
+        TOK_SPACE_BEFORE | TOK_WORD | TOK_HAS_DIGIT,
+        TOK_SPACE_BEFORE | TOK_WORD | TOK_UPPER | TOK_ALLCAPS,
+        TOK_SPACE_BEFORE | TOK_WORD | TOK_UPPER,
+        TOK_POSSESSIVE | TOK_WORD,
+        TOK_SPACE_BEFORE | TOK_NUMBER | TOK_HAS_DIGIT,
+        TOK_SPACE_BEFORE | TOK_WORD | TOK_UPPER | TOK_ALLCAPS | TOK_ABBREV,
+        TOK_SPACE_BEFORE | TOK_WORD,
+    };
+    assert_int_equal(t.b.n, sizeof want_key / sizeof *want_key);
+    uint32_t next_key = 0;
+    for (size_t i = 0; i < t.b.n; i++) {
+        assert_string_equal(tok_key(&t, i), want_key[i]);
+        assert_int_equal(t.b.tokens[i].flags, want_flags[i]);
+        assert_int_equal(t.b.tokens[i].key, next_key);
+        next_key += t.b.tokens[i].key_len;
+    }
+    assert_int_equal(t.b.keys_len, next_key);
+    assert_int_equal(t.b.keys[next_key], '\0');
+    token_buf_free(&t.b);
+
+    /* A long word that is ASCII within its key but not after it: the key is the
+     * lower-cased ASCII prefix, the flags come from the whole word (the lower-case
+     * e-acute at the end means it is not all capitals). */
+    char big[300 + 3];
+    memset(big, 'K', 300);
+    memcpy(big + 300, "\xC3\xA9", 3);
+    t = tok(big);
+    assert_int_equal(t.b.n, 1);
+    assert_int_equal(t.b.tokens[0].end, 302);
+    assert_int_equal(t.b.tokens[0].key_len, NERC_MAX_TOKEN_BYTES);
+    for (size_t i = 0; i < NERC_MAX_TOKEN_BYTES; i++)
+        assert_int_equal(t.b.keys[t.b.tokens[0].key + i], 'k');
+    assert_int_equal(t.b.tokens[0].flags, TOK_SPACE_BEFORE | TOK_WORD | TOK_UPPER);
+    token_buf_free(&t.b);
+
+    assert_string_equal(key("Rock`N Roll"), "rock'n roll");
+    assert_string_equal(key("Rock`N R\xC3\xB6ll"), "rock'n roll");
 }
 
 /* ------------------------------------------------------------ tokens */
@@ -601,8 +719,10 @@ int main(void)
         cmocka_unit_test(test_curly_quote_cut_by_chunk),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_nul_bytes),
+        cmocka_unit_test(test_bad_bytes_at_every_offset),
         cmocka_unit_test(test_empty_and_whitespace),
         cmocka_unit_test(test_keys),
+        cmocka_unit_test(test_ascii_and_general_paths_agree),
         cmocka_unit_test(test_possessives),
         cmocka_unit_test(test_hyphens),
         cmocka_unit_test(test_abbreviations_and_numbers),
