@@ -38,9 +38,10 @@ int is_title_token(const sentence *s, uint32_t i)
     const token *t = &s->tokens[i];
     if ((t->flags & TOK_PUNCT) && s->text[t->start] == '.')
         return 1; /* the stop of "Lt." */
+    const char *key = s->keys + t->key;
     for (size_t k = 0; TITLE_WORDS[k]; k++)
-        if (strlen(TITLE_WORDS[k]) == t->key_len &&
-            memcmp(TITLE_WORDS[k], s->keys + t->key, t->key_len) == 0)
+        if (TITLE_WORDS[k][0] == key[0] && strlen(TITLE_WORDS[k]) == t->key_len &&
+            memcmp(TITLE_WORDS[k], key, t->key_len) == 0)
             return 1;
     return 0;
 }

@@ -65,6 +65,10 @@ typedef struct tagger_span {
 
 /* Load a model file. On failure returns NERC_EIO / NERC_EFORMAT / NERC_ENOMEM and writes
  * "PATH:LINE: reason" (or "PATH: reason") to err. */
+/* Whether a token key (lower case, maybe with a final '.': "mr.", "gen.") is one of the
+ * title or role words a feature marks ("president", "coach", "sen"). */
+int tagger_is_title(const char *key, size_t n);
+
 int tagger_load(const char *path, tagger **out, char *err, size_t errlen);
 void tagger_free(tagger *t);
 

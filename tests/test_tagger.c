@@ -37,6 +37,22 @@ typedef struct tagged {
     int n;
 } tagged;
 
+/* The title list is searched by halves: words at both ends, in the middle, and near
+ * misses. */
+static void test_title_words(void **state)
+{
+    (void)state;
+    const char *yes[] = {"adm", "vice", "coach", "cmdr", "congresswoman", "mr.", "gen.",
+                         "president", "sultan", "ms"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        assert_int_equal(tagger_is_title(yes[i], strlen(yes[i])), 1);
+    const char *no[] = {"", ".", "a", "ad", "presiden", "presidents", "vicar", "zzz",
+                        "mr..", "generally"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        assert_int_equal(tagger_is_title(no[i], strlen(no[i])), 0);
+    assert_int_equal(tagger_is_title("president of", 9), 1); /* only n bytes count */
+}
+
 static void tag_text(const tagger *t, tagger_scratch *s, const char *text, tagged *out)
 {
     token_buf_init(&out->tb);
@@ -324,6 +340,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tiny_model),
         cmocka_unit_test(test_format2_round_trip),
+        cmocka_unit_test(test_title_words),
         cmocka_unit_test(test_malformed_model),
         cmocka_unit_test(test_shipped_model),
         cmocka_unit_test(test_deterministic),
