@@ -2432,6 +2432,53 @@ static int date_modifies_noun(const ctx *x, size_t k)
            !in_list(x, l + 1, L_PREP) && !in_list(x, l + 1, L_SUBORD) && !kis(s, l + 1, "and");
 }
 
+/* The first DATE in [from, next) that ends its clause (the sentence ends or a boundary
+ * follows), when every boundary before it is a comma and nothing between reads as
+ * another clause or phrase with a time of its own: a clause word (has_clause_word), a
+ * participle after a comma (", increasing reserves ... as of Sept. 30"), a quote,
+ * "since"; and not
+ * inside an apposition (", worth $130 million in October, are"). -1 otherwise. Never
+ * the dateline `dl` or a date naming a noun. */
+static int date_past_commas(const ctx *x, size_t from, size_t next, long dl)
+{
+    const sentence *s = x->s;
+    size_t nt = s->n_tokens, commas = 0, joined = 0; /* "and"/"or" after the last comma */
+    for (size_t j = from; j < next && j < nt; j++) {
+        int k = x->st->ment[j];
+        if (k >= 0 && x->m[k].type == NERC_DATE) {
+            const claim_mention *d = &x->m[k];
+            size_t after = d->last_tok + 1;
+            if (!d->value || !*d->value || (long)k == dl || date_modifies_noun(x, (size_t)k) ||
+                !(after >= nt || is_clause_end(x, after)) || has_clause_word(x, from, j))
+                return -1;
+            /* an odd comma before it and one after it, no list: an apposition */
+            if (commas % 2 == 1 && !joined && after < nt && is_punct(s, after, ','))
+                return -1;
+            return k;
+        }
+        if (k >= 0) {
+            j = x->m[k].last_tok;
+            continue;
+        }
+        if (is_punct(s, j, ',')) {
+            commas++;
+            joined = 0;
+            continue;
+        }
+        if (is_boundary(x, j) || is_quote(s, j) || kis(s, j, "since"))
+            return -1;
+        if (kis(s, j, "and") || kis(s, j, "or"))
+            joined = 1;
+        /* ", increasing reserves to ...": a participle opens a phrase of its own */
+        size_t n = s->tokens[j].key_len;
+        const char *w = s->keys + s->tokens[j].key;
+        if (j > from && is_punct(s, j - 1, ',') && n > 4 && memcmp(w + n - 3, "ing", 3) == 0 &&
+            !(s->tokens[j].flags & TOK_UPPER))
+            return -1;
+    }
+    return -1;
+}
+
 /* A dateline opening the sentence: "KYIV, April 25 (Reuters) - ", "NEW DELHI/ISLAMABAD,
  * May 11 (AP) — " (place words, a comma, a date, an optional bracketed agency and a
  * dash). Its date is when the story was filed, not when its events happened: returns
@@ -2675,6 +2722,12 @@ int claims_extract(const claims *c, claims_state *st, const sentence *s,
                 !date_modifies_noun(&x, k) &&
                 m[k].first_tok < next && st->seg[m[k].first_tok] == sg)
                 best = (int)k;
+        /* "suspended restrictions on energy, transport and banking last month",
+         * "announced X, a naval coalition, last month": the commas of a list or an
+         * apposition do not end the clause, so a date after them that closes it still
+         * dates the event, when nothing between reads as a clause of its own */
+        if (best < 0)
+            best = date_past_commas(&x, cd->p_last + 1, next, dl);
         /* a statement's date sits before its reported words */
         if (best >= 0 && cd->speech && cd->o_first <= cd->o_last && m[best].first_tok >= cd->o_first &&
             m[best].first_tok <= cd->o_last && has_clause_word(&x, cd->o_first, m[best].first_tok))

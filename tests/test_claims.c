@@ -265,6 +265,16 @@ static const tcase CASES[] = {
     {"Peru and Chile signed the pact when Tomas Brandt visited Lima on June 3, 2020.",
      "Peru|sign|2020-06-03||;Chile|sign|2020-06-03||;Tomas Brandt|visit|2020-06-03||"},
     {"Tomas Brandt met Anja Sorensen in Lima, Peru, on June 3, 2020.", "Tomas Brandt|meet|2020-06-03||"},
+    /* a list or an apposition does not end the clause; a participle or an apposition
+     * holding the date does, and "since" starts a duration */
+    {"Chile lifted restrictions on energy, transport and banking in March 2021.",
+     "Chile|lift|2021-03||"},
+    {"Peru announced Operation Tidewater, a naval patrol, on June 3, 2020.",
+     "Peru|announce|2020-06-03||"},
+    {"Chile added funds to its reserves, increasing them to a record as of June 3, 2020.",
+     "Chile|add|||"},
+    {"Peru sold the port, worth a fortune in 2019, for half that.", "Peru|sell|||"},
+    {"Chile sold the port, its first sale since 2019.", "Chile|sell|||"},
     /* dates that do not place the event */
     {"Peru says the 1994 Treaty of Lindenfeld lapsed.", "Peru|say|||"},
     {"Chile pledged to cut emissions by 2030.", "Chile|pledge|||"},
