@@ -2424,6 +2424,20 @@ static int date_modifies_noun(const ctx *x, size_t k)
     /* "by 2035", "until March": a deadline, not the time of the event */
     if (f > 0 && (kis(s, f - 1, "by") || kis(s, f - 1, "until")))
         return 1;
+    /* "up 15% from 4 pence a year earlier": the date of a compared amount */
+    int amount = 0;
+    for (size_t j = f; j-- > 0 && j + 10 > f;) {
+        if (kis(s, j, "from") || kis(s, j, "versus") || kis(s, j, "compared")) {
+            if (amount)
+                return 1;
+            break;
+        }
+        if (is_boundary(x, j) && !is_punct(s, j, ','))
+            break;
+        /* a number of its own ("4 pence", "$1.69"), not part of a name ("F-35") */
+        if ((s->tokens[j].flags & (TOK_NUMBER | TOK_JOINED)) == TOK_NUMBER)
+            amount = 1;
+    }
     if (f > 0 && in_list(x, f - 1, L_DET) && l + 1 < s->n_tokens && x->st->ment[l + 1] >= 0 &&
         x->m[x->st->ment[l + 1]].type != NERC_DATE)
         return 1; /* "the 1974 Disengagement Agreement": part of a name */

@@ -278,6 +278,8 @@ static const tcase CASES[] = {
     /* dates that do not place the event */
     {"Peru says the 1994 Treaty of Lindenfeld lapsed.", "Peru|say|||"},
     {"Chile pledged to cut emissions by 2030.", "Chile|pledge|||"},
+    {"Chile earned $2 billion, up 18% from $1.69 billion a year earlier.", "Chile|earn|||"},
+    {"Peru removed Chile from the F-35 programme in July 2019.", "Peru|remove|2019-07||"},
     {"Peru began shelling the port on May 2, 2021.", "Peru|begin|||;Peru|shell|2021-05-02||"},
     {"Peru blamed Chile-based rebels, closed the border and recalled its envoy.",
      "Peru|blame|||;Peru|close|||;Peru|recall|||"},
