@@ -1692,8 +1692,12 @@ static void speech_object(const ctx *x, cand *cd, size_t from)
                    (in_list(x, v, L_ADV) || is_ly_adverb(s, v)))
                 v++;
             const lex_entry *ve = pred_at(x, v);
-            if (ve && (ve->mask & (F_PAST | F_S3)) && x->st->ment[v] < 0 && v + 1 < s->n_tokens &&
-                !(s->tokens[v + 1].flags & TOK_PUNCT)) {
+            /* ", armed with missiles,": after a comma, a past form before a preposition
+             * is a participle describing the words before it */
+            int participle = is_punct(s, j, ',') && v + 1 < s->n_tokens &&
+                             in_list(x, v + 1, L_PREP) && (ve && (ve->mask & F_PAST));
+            if (ve && (ve->mask & (F_PAST | F_S3)) && !participle && x->st->ment[v] < 0 &&
+                v + 1 < s->n_tokens && !(s->tokens[v + 1].flags & TOK_PUNCT)) {
                 e = j;
                 break;
             }

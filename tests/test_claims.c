@@ -275,6 +275,9 @@ static const tcase CASES[] = {
      "Chile|add|||"},
     {"Peru sold the port, worth a fortune in 2019, for half that.", "Peru|sell|||"},
     {"Chile sold the port, its first sale since 2019.", "Chile|sell|||"},
+    /* a participle after a comma describes the reported words; it is no second verb */
+    {"Peru said the seven, arrested in Lima on May 2, 2021, had funded the rebels.",
+     "Peru|say|||"},
     /* dates that do not place the event */
     {"Peru says the 1994 Treaty of Lindenfeld lapsed.", "Peru|say|||"},
     {"Chile pledged to cut emissions by 2030.", "Chile|pledge|||"},
