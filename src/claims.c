@@ -771,6 +771,15 @@ static int neg_aux(const sentence *s, size_t i, const char **modal)
     return 1;
 }
 
+/* Is token i one of the words of a NULL-ended list? */
+static int kis_any(const sentence *s, size_t i, const char *const *words)
+{
+    for (size_t j = 0; words[j]; j++)
+        if (kis(s, i, words[j]))
+            return 1;
+    return 0;
+}
+
 static const char *modal_of(const ctx *x, size_t i)
 {
     const sentence *s = x->s;
@@ -1302,8 +1311,13 @@ static int find_subject(const ctx *x, long j, cand *cd, int gerund)
         /* "X, speaking from Doha, said", "X, accused of ..., denied" */
         size_t fn;
         const char *fk = tkey(s, first, &fn);
-        int participle = !(s->tokens[first].flags & TOK_UPPER) && fn > 4 &&
-                         (memcmp(fk + fn - 3, "ing", 3) == 0 || memcmp(fk + fn - 2, "ed", 2) == 0);
+        /* ... or an irregular one: "X, known as Y, said", "X, born in Z, said" */
+        static const char *const IRREGULAR_PP[] = {"known", "seen", "born", "held",
+                                                   "taken", "given", "made", NULL};
+        int participle = !(s->tokens[first].flags & TOK_UPPER) &&
+                         ((fn > 4 && (memcmp(fk + fn - 3, "ing", 3) == 0 ||
+                                      memcmp(fk + fn - 2, "ed", 2) == 0)) ||
+                          kis_any(s, first, IRREGULAR_PP));
         if (!(kis(s, first, "who") || kis(s, first, "which") || kis(s, first, "whose") ||
               in_list(x, first, L_DET) || participle || (word_class(x, first) & W_TITLE)))
             return 0;

@@ -252,6 +252,8 @@ static const tcase CASES[] = {
     {"Secretary of State Lena Okafor, who toured the region, said on May 3, 2022 that the talks had stalled.",
      "Lena Okafor|tour|||;Lena Okafor|say|2022-05-03||"},
     {"Anja Sorensen, whose party lost the vote, accused Chile of fraud.", "Anja Sorensen|accuse|||"},
+    {"Dario Velasquez, known as El Halcon, signed the accord in 2021.",
+     "Dario Velasquez|sign|2021||"},
     /* fronted dates without a comma; a date between subject and verb */
     {"In March 2021 the Northern Shield Front seized the port.", "Northern Shield Front|seize|2021-03||"},
     {"The Coastal Defence League on May 2, 2020 adopted a charter.",
