@@ -1754,7 +1754,11 @@ static void speech_object(const ctx *x, cand *cd, size_t from)
         const lex_entry *pe = pred_at(x, from - 1);
         const char *ln = pe ? x->c->strings.buf + x->c->lemmas[pe->val].name_off : "";
         int bare = strcmp(ln, "say") == 0 || strcmp(ln, "tell") == 0 || strcmp(ln, "add") == 0;
-        int adjunct = (in_list(x, a, L_PREP) && !kis(s, a, "to") && strcmp(ln, "call") != 0) ||
+        /* "warned against", "spoke about", "appealed for": the words say what was said
+         * (not "of": "the state of Alaska", "its declaration of") */
+        int content = kis(s, a, "to") || kis(s, a, "against") || kis(s, a, "about") ||
+                      kis(s, a, "for");
+        int adjunct = (in_list(x, a, L_PREP) && !content && strcmp(ln, "call") != 0) ||
                       kis(s, a, "that") ||
                       (x->st->ment[a] >= 0 && x->m[x->st->ment[a]].type == NERC_DATE);
         if (bare || adjunct)

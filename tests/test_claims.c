@@ -280,6 +280,9 @@ static const tcase CASES[] = {
     /* a participle after a comma describes the reported words; it is no second verb */
     {"Peru said the seven, arrested in Lima on May 2, 2021, had funded the rebels.",
      "Peru|say|||"},
+    /* a statement's words may open with the preposition of its verb */
+    {"Peru warned against any change to the border in 2021.", "Peru|warn|2021||"},
+    {"Chile said on May 2, 2021.", ""},
     /* dates that do not place the event */
     {"Peru says the 1994 Treaty of Lindenfeld lapsed.", "Peru|say|||"},
     {"Chile pledged to cut emissions by 2030.", "Chile|pledge|||"},
