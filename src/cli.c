@@ -716,8 +716,8 @@ static int split_next(generator *g, job *j)
     if (!read_split_doc(g->feed_file, g->o->split, &text, &len))
         return feed_end(g, j);
     g->feed_docs++;
-    char name[64];
-    snprintf(name, sizeof name, "-#%zu", g->feed_docs);
+    char name[600];
+    snprintf(name, sizeof name, "%.500s#%zu", g->feed_name, g->feed_docs);
     j->kind = JOB_DOC;
     j->name = strdup(name);
     j->text = text;
@@ -819,7 +819,7 @@ static int next_job(generator *g, job *j)
             g->feed = FEED_RSS;
             continue;
         }
-        if (kind == INPUT_JSONL || (is_stdin && o->split != SPLIT_NONE)) {
+        if (kind == INPUT_JSONL || (kind == INPUT_TEXT && o->split != SPLIT_NONE)) {
             g->feed_file = is_stdin ? stdin : fopen(in->path, "rb");
             if (!g->feed_file) {
                 j->kind = JOB_INPUT_ERROR;

@@ -1,7 +1,7 @@
 /* main.c - the nerc command: a thin shell over libnerc.
  *
  * Inputs are gathered into a list of documents (files, directories walked in name
- * order, stdin split into documents on request, JSON Lines and RSS/Atom feed
+ * order, a text input split into documents on request, JSON Lines and RSS/Atom feed
  * items); each document is processed into its own output buffer, and buffers are
  * written in input order, so the output is the same for any number of worker
  * threads.
@@ -60,8 +60,9 @@ static void usage(FILE *f)
         "                         item number and skipped; the exit status is then 1.\n"
         "      --field NAME=KEY   JSON Lines field names, e.g. --field text=body\n"
         "                         (NAME is id, date, title or text)\n"
-        "      --split MODE       stdin holds many documents: blank (blank lines between\n"
-        "                         documents), formfeed (\\f between), or line (one per line)\n"
+        "      --split MODE       each text input (FILE or stdin) holds many documents:\n"
+        "                         blank (blank lines between documents), formfeed (\\f\n"
+        "                         between), or line (one per line); named FILE#N (-#N)\n"
         "      --include GLOB     in directories, only files whose name matches GLOB\n"
         "                         (default: *.txt for text, *.jsonl for jsonl, *.xml,\n"
         "                         *.rss and *.atom for rss)\n"

@@ -108,6 +108,10 @@ same expect.csv out.csv "--split blank: two documents, offsets per document"
 printf 'Joe Biden in Paris.\n\fOlaf Scholz in Berlin.\nXi Jinping too.\n' > ff.txt
 "$NERC" "${G[@]}" --split formfeed < ff.txt > out.csv 2> err.txt
 same expect.csv out.csv "--split formfeed"
+# a named file is split the same way, its documents named FILE#N
+"$NERC" "${G[@]}" --split formfeed ff.txt > out.csv 2> err.txt
+sed 's/^-#/ff.txt#/' expect.csv > expect-file.csv
+same expect-file.csv out.csv "--split formfeed FILE: documents FILE#1, FILE#2"
 printf 'Joe Biden in Paris.\nOlaf Scholz in Berlin.\nXi Jinping in Beijing.\n' > lines.txt
 "$NERC" "${G[@]}" --split line < lines.txt > out.csv 2> err.txt
 check "--split line: one document per line" has_row out.csv \
