@@ -953,7 +953,9 @@ static int after_prep(const ctx *x, int k)
         j--;
     if (x->m[k].type == NERC_AGREEMENT && kis(x->s, j, "of"))
         return 0; /* "Article 4 of the X Treaty states" speaks for the treaty */
-    return in_list(x, j, L_PREP) && !kis(x->s, j, "since");
+    /* "since", "before", "after", "until" also join clauses: "before X agreed ..." */
+    return in_list(x, j, L_PREP) && !kis(x->s, j, "since") && !kis(x->s, j, "before") &&
+           !kis(x->s, j, "after") && !kis(x->s, j, "until");
 }
 
 /* "A and his Iranian counterpart B": where the tokens before first token f are a

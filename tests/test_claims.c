@@ -283,6 +283,9 @@ static const tcase CASES[] = {
     /* a statement's words may open with the preposition of its verb */
     {"Peru warned against any change to the border in 2021.", "Peru|warn|2021||"},
     {"Chile said on May 2, 2021.", ""},
+    /* "before", "after", "until" also join a clause with its own subject */
+    {"Chile cut tariffs after Peru and Bolivia signed the pact in May 2021.",
+     "Chile|cut|||;Peru|sign|2021-05||;Bolivia|sign|2021-05||"},
     /* dates that do not place the event */
     {"Peru says the 1994 Treaty of Lindenfeld lapsed.", "Peru|say|||"},
     {"Chile pledged to cut emissions by 2030.", "Chile|pledge|||"},
