@@ -686,6 +686,24 @@ claims_state *claims_state_new(void)
     return calloc(1, sizeof(claims_state));
 }
 
+void claims_state_reset(claims_state *st)
+{
+    /* forget the document; the per-sentence scratch keeps its memory */
+    claims_state keep = *st;
+    memset(st, 0, sizeof *st);
+    st->ment = keep.ment;
+    st->seg = keep.seg;
+    st->quoted = keep.quoted;
+    st->info = keep.info;
+    st->subjpos = keep.subjpos;
+    st->tok_cap = keep.tok_cap;
+    st->m_cap = keep.m_cap;
+    st->cands = keep.cands;
+    st->cap_cands = keep.cap_cands;
+    st->buf = keep.buf;
+    st->buf_cap = keep.buf_cap;
+}
+
 void claims_state_free(claims_state *st)
 {
     if (!st)

@@ -42,6 +42,8 @@ void claims_set_keep_hedged(claims *c, int on);
 
 claims_state *claims_state_new(void);
 void claims_state_free(claims_state *st);
+/* Forget the document (its remembered subjects and titles) before the next one. */
+void claims_state_reset(claims_state *st);
 
 typedef int (*claims_emit_fn)(void *user, const nerc_triple *t);
 

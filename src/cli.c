@@ -334,15 +334,23 @@ static int by_first(const void *a, const void *b)
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* Process one document into j->out (and straight to `direct` when given). */
-static void run_job(const nerc *ctx, const cli_options *o, job *j, output *direct)
+/* Process one document into j->out (and straight to `direct` when given). *reuse is
+ * the calling thread's document object, made on its first job and reset for each later
+ * one (many small documents would otherwise pay for a new one each); the thread frees
+ * it when it is done. */
+static void run_job(const nerc *ctx, const cli_options *o, job *j, output *direct,
+                    nerc_doc **reuse)
 {
     if (j->kind != JOB_DOC)
         return; /* a report: its message is all there is */
     run_ctx r = {o, j, {0}, direct, 0};
     nerc_handler h = {on_mention, on_triple, on_warning, &r};
     nerc_doc_options dopt = {j->doc_date ? j->doc_date : o->doc_date};
-    nerc_doc *doc = nerc_doc_new(ctx, &h, &dopt);
+    nerc_doc *doc = *reuse;
+    if (doc && nerc_doc_reset(doc, &h, &dopt) < 0)
+        doc = NULL; /* a malformed date: reported below */
+    else if (!doc)
+        doc = *reuse = nerc_doc_new(ctx, &h, &dopt);
     if (!doc) {
         msgf(j, "nerc: %s: %s\n", j->name,
              dopt.doc_date ? "cannot start the document (bad date or out of memory)" : "out of memory");
@@ -360,7 +368,6 @@ static void run_job(const nerc *ctx, const cli_options *o, job *j, output *direc
             if (!f) {
                 msgf(j, "nerc: %s: %s\n", j->path, strerror(errno));
                 j->failed = 1;
-                nerc_doc_free(doc);
                 return;
             }
         }
@@ -393,7 +400,6 @@ static void run_job(const nerc *ctx, const cli_options *o, job *j, output *direc
         msgf(j, "nerc: %s: %s\n", j->name, r.oom ? "out of memory" : nerc_strerror(rc));
         j->failed = 1;
     }
-    nerc_doc_free(doc);
     if (o->emit == EMIT_ENTITIES) {
         qsort(r.ents.items, r.ents.n, sizeof *r.ents.items, by_first);
         for (size_t i = 0; i < r.ents.n; i++) {
@@ -550,21 +556,17 @@ static int read_split_doc(FILE *f, split_mode mode, char **text, size_t *len)
     ssize_t n;
     int got = 0;
     if (mode == SPLIT_FORMFEED) {
-        int c;
-        while ((c = getc(f)) != EOF) {
-            got = 1;
-            if (c == '\f')
-                break;
-            if (b.len + 1 >= b.cap) {
-                size_t nc = b.cap ? b.cap * 2 : 4096;
-                char *p = realloc(b.data, nc);
-                if (!p)
-                    break;
-                b.data = p;
-                b.cap = nc;
-            }
-            b.data[b.len++] = (char)c;
+        /* one document is the bytes up to the next form feed, read as one delimited
+         * record (not a character at a time) */
+        if ((n = getdelim(&line, &cap, '\f', f)) < 0) {
+            free(line);
+            return 0;
         }
+        if (n > 0 && line[n - 1] == '\f')
+            n--;
+        *text = line;
+        *len = (size_t)n;
+        return 1;
     } else {
         while ((n = getline(&line, &cap, f)) >= 0) {
             int blank = 1;
@@ -909,6 +911,7 @@ static void write_finished(pool *p)
 static void *worker(void *arg)
 {
     pool *p = arg;
+    nerc_doc *doc = NULL;
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (p->next_work == p->tail && !p->eof)
@@ -920,12 +923,13 @@ static void *worker(void *arg)
         int stop = p->stop;
         pthread_mutex_unlock(&p->mu);
         if (!stop)
-            run_job(p->ctx, p->o, j, NULL);
+            run_job(p->ctx, p->o, j, NULL, &doc);
         pthread_mutex_lock(&p->mu);
         j->done = 1;
         write_finished(p);
     }
     pthread_mutex_unlock(&p->mu);
+    nerc_doc_free(doc);
     return NULL;
 }
 
@@ -1089,6 +1093,7 @@ int cli_run(cli_options *o)
             threads = 0;
     }
     int oom = !p.slots;
+    nerc_doc *main_doc = NULL; /* for the documents this thread runs itself */
     for (;;) {
         pthread_mutex_lock(&p.mu);
         int stop = p.stop || oom;
@@ -1105,7 +1110,7 @@ int cli_run(cli_options *o)
             while (p.head < p.tail)
                 pthread_cond_wait(&p.space, &p.mu);
             pthread_mutex_unlock(&p.mu);
-            run_job(ctx, o, &next, &out);
+            run_job(ctx, o, &next, &out, &main_doc);
             finish_job(&next, &out, &t, &pr);
             pthread_mutex_lock(&p.mu);
             if (out.closed || out.failed)
@@ -1135,6 +1140,7 @@ int cli_run(cli_options *o)
         pthread_join(tids[i], NULL);
     free(tids);
     free(p.slots);
+    nerc_doc_free(main_doc);
     generator_free(&g);
     progress_tick(&pr, 1);
     if (o->stats && !o->quiet) {

@@ -250,6 +250,14 @@ int dates_state_init(dates_state *st, const dates *d, const date_ymd *doc_date)
     return 0;
 }
 
+void dates_state_reset(dates_state *st, const date_ymd *doc_date)
+{
+    const date_ymd none = {0, 0, 0};
+    st->doc_date = doc_date ? *doc_date : none;
+    st->last = none;
+    st->now = none;
+}
+
 void dates_state_free(dates_state *st)
 {
     if (!st || !st->match_data)

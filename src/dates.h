@@ -45,6 +45,9 @@ void dates_free(dates *d);
 /* Per-document state. doc_date may be NULL (no document date). */
 int dates_state_init(dates_state *st, const dates *d, const date_ymd *doc_date);
 void dates_state_free(dates_state *st);
+/* Start a new document with an initialised state: what dates_state_init sets, keeping
+ * the match data. */
+void dates_state_reset(dates_state *st, const date_ymd *doc_date);
 
 /* Find the DATE expressions in `text` (valid UTF-8, one sentence or any span of a
  * document, in reading order across calls) and write at most `cap` spans to `out`.

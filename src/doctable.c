@@ -35,6 +35,22 @@ doctable *doctable_new(void)
     return t;
 }
 
+void doctable_clear(doctable *t)
+{
+    if (!t)
+        return;
+    if (t->count) {
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->slots[i].key) {
+                free(t->slots[i].key);
+                free(t->slots[i].canonical);
+                t->slots[i] = (slot){0};
+            }
+        t->count = 0;
+    }
+    doctable_release(t);
+}
+
 void doctable_free(doctable *t)
 {
     if (!t)

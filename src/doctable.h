@@ -15,6 +15,8 @@ typedef struct doctable doctable;
 
 doctable *doctable_new(void);
 void doctable_free(doctable *t);
+/* Forget every entry (a new document), keeping the table's memory. */
+void doctable_clear(doctable *t);
 
 /* Map key -> (type, canonical); copies both. A later put for the same key replaces
  * the earlier one (the most recent full name wins). Returns 0 or NERC_ENOMEM. */

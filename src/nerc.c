@@ -555,6 +555,30 @@ nerc_doc *nerc_doc_new(const nerc *ctx, const nerc_handler *handler, const nerc_
     return d;
 }
 
+int nerc_doc_reset(nerc_doc *d, const nerc_handler *handler, const nerc_doc_options *opts)
+{
+    if (!d)
+        return NERC_EARG;
+    date_ymd dd = {0, 0, 0};
+    if (opts && opts->doc_date && date_parse_iso(opts->doc_date, &dd) < 0)
+        return NERC_EARG;
+    memset(&d->h, 0, sizeof d->h);
+    if (handler)
+        d->h = *handler;
+    splitter_reset(d->split);
+    dates_state_reset(&d->dstate, opts && opts->doc_date ? &dd : NULL);
+    tagger_scratch_reset(d->tscratch);
+    claims_state_reset(d->cstate);
+    doctable_clear(d->aliases);
+    doctable_clear(d->teams);
+    d->n_cands = 0;
+    d->values.len = 0;
+    memset(&d->stats, 0, sizeof d->stats);
+    d->finished = d->failed = 0;
+    d->warned = 0;
+    return 0;
+}
+
 void nerc_doc_free(nerc_doc *d)
 {
     if (!d)

@@ -89,6 +89,7 @@ struct tagger_scratch {
     uint64_t feats[MAX_FEATS];
     mem_slot mem[MEM_SLOTS];
     size_t mem_used;
+    uint16_t mem_filled[MEM_MAX]; /* the slots in use, so a reset clears only those */
 };
 
 struct tagger_trainer {
@@ -257,7 +258,7 @@ static mem_slot *mem_slot_of(tagger_scratch *s, uint64_t word, int add)
     }
     if (!add || s->mem_used >= MEM_MAX)
         return NULL;
-    s->mem_used++;
+    s->mem_filled[s->mem_used++] = (uint16_t)i;
     s->mem[i].word = word;
     s->mem[i].bits = 0;
     return &s->mem[i];
@@ -776,7 +777,8 @@ void tagger_scratch_reset(tagger_scratch *s)
 {
     if (!s)
         return;
-    memset(s->mem, 0, sizeof s->mem);
+    for (size_t k = 0; k < s->mem_used; k++)
+        s->mem[s->mem_filled[k]] = (mem_slot){0, 0};
     s->mem_used = 0;
 }
 

@@ -592,6 +592,17 @@ splitter *splitter_new(void)
     return s;
 }
 
+void splitter_reset(splitter *s)
+{
+    s->buf = s->mem;
+    s->len = s->base = s->scan = s->consumed = 0;
+    s->finished = 0;
+    s->next_index = 1;
+    s->invalid = s->cuts = 0;
+    s->toks.n = 0;
+    s->toks.keys_len = 0;
+}
+
 void splitter_free(splitter *s)
 {
     if (!s)

@@ -58,6 +58,8 @@ typedef struct splitter splitter;
 
 splitter *splitter_new(void);
 void splitter_free(splitter *s);
+/* Start a new document: as a new splitter, keeping the buffers. */
+void splitter_reset(splitter *s);
 /* Add bytes. Returns 0 or NERC_ENOMEM. */
 int splitter_feed(splitter *s, const char *buf, size_t len);
 /* Mark the end of input: the remaining bytes form the last sentence. */

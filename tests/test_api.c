@@ -390,6 +390,67 @@ static void test_chunk_invariance_shipped_data(void **state)
     nerc_free(ctx);
 }
 
+/* One document through *d: made on the first call, reset for later ones. Returns the
+ * collected lines (caller frees). */
+static char *run_reused(const nerc *ctx, nerc_doc **d, const char *text, size_t len,
+                        const char *doc_date)
+{
+    sink k = {0};
+    put(&k, "");
+    nerc_handler h = {on_mention, on_triple, on_warning, &k};
+    nerc_doc_options o = {doc_date};
+    if (*d)
+        assert_int_equal(nerc_doc_reset(*d, &h, &o), 0);
+    else
+        *d = nerc_doc_new(ctx, &h, &o);
+    assert_non_null(*d);
+    assert_int_equal(nerc_doc_feed(*d, text, len), 0);
+    assert_int_equal(nerc_doc_finish(*d), 0);
+    nerc_doc_stats st;
+    nerc_doc_get_stats(*d, &st);
+    assert_int_equal(st.bytes, len);
+    assert_int_equal(st.mentions, k.mentions);
+    return k.s;
+}
+
+/* A reset document forgets the last one: its learnt short forms, remembered subjects,
+ * dates and model memory. */
+static void test_doc_reset(void **state)
+{
+    (void)state;
+    nerc *ctx = shipped_context();
+    static const char OTHER[] =
+        "On 4 May 2019 Ramon Ortiz of the Vell Council met Talia Ortiz in Madrid. Ortiz said "
+        "the council had signed the accord the week before. He left.";
+    size_t alen = sizeof ARTICLE - 1, olen = sizeof OTHER - 1;
+    char *article = run_doc(ctx, ARTICLE, alen, 0, NULL);
+    char *other = run_doc(ctx, OTHER, olen, 0, "2019-05-06");
+    nerc_doc *d = NULL;
+    char *o1 = run_reused(ctx, &d, OTHER, olen, "2019-05-06");
+    char *a1 = run_reused(ctx, &d, ARTICLE, alen, NULL);
+    char *o2 = run_reused(ctx, &d, OTHER, olen, "2019-05-06");
+    assert_string_equal(o1, other);
+    assert_string_equal(a1, article);
+    assert_string_equal(o2, other);
+    /* no one for "He", no date for "next month": as in a new document */
+    static const char THIRD[] = "Rain fell. Roads shut. Power failed. He said the talks "
+                                "would resume next month.";
+    char *t1 = run_reused(ctx, &d, THIRD, sizeof THIRD - 1, NULL);
+    assert_string_equal(t1, "68-78 s4 DATE [next month] -> XXXX-XX (date)\n");
+    free(t1);
+    /* a malformed date leaves the document as it was */
+    nerc_doc_options bad = {"2019-02-30"};
+    assert_int_equal(nerc_doc_reset(d, NULL, &bad), NERC_EARG);
+    assert_int_equal(nerc_doc_reset(NULL, NULL, NULL), NERC_EARG);
+    nerc_doc_free(d);
+    free(article);
+    free(other);
+    free(o1);
+    free(a1);
+    free(o2);
+    nerc_free(ctx);
+}
+
 /* ------------------------------------------------------------ threads */
 
 typedef struct job {
@@ -450,6 +511,7 @@ int main(void)
         cmocka_unit_test(test_document_states),
         cmocka_unit_test(test_chunk_invariance_tiny),
         cmocka_unit_test(test_chunk_invariance_shipped_data),
+        cmocka_unit_test(test_doc_reset),
         cmocka_unit_test(test_threads_share_a_context),
     };
     return cmocka_run_group_tests(tests, make_data_dir, remove_data_dir);
