@@ -14,6 +14,7 @@
  *   nerc_doc *doc = nerc_doc_new(ctx, &handler, NULL);   // one per document
  *   nerc_doc_feed(doc, buf, len);                          // any chunk size, any number of times
  *   nerc_doc_finish(doc);                                  // flushes the last sentence
+ *   nerc_doc_reset(doc, &handler, NULL);                   // optional: the next document
  *   nerc_doc_free(doc);
  *   nerc_free(ctx);
  *
