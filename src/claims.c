@@ -347,22 +347,35 @@ static word_info *vocab_get(claims *c, const char *k, size_t n)
     return &t->slots[i];
 }
 
+/* The vocab entry of lexicon entry e, its key copied to key (256 bytes): adding to
+ * the pool may move the keys already in it. NULL with *rc set on failure. */
+static word_info *vocab_of_entry(claims *c, const lex_entry *e, char *key, int *rc)
+{
+    if (e->key_len >= 256) {
+        *rc = NERC_EFORMAT;
+        return NULL;
+    }
+    memcpy(key, c->strings.buf + e->key_off, e->key_len);
+    word_info *w = vocab_get(c, key, e->key_len);
+    if (!w)
+        *rc = NERC_ENOMEM;
+    return w;
+}
+
 /* Fill vocab from the loaded lexicons and the word lists. The predicate table must
  * not change afterwards: vocab points into it. */
 static int build_vocab(claims *c)
 {
     c->unknown = (word_info){0, 0, 0, 0, NULL, 0};
-    char key[256]; /* a copy: adding to the pool may move the keys already in it */
+    char key[256];
+    int rc = 0;
     for (size_t j = 0; j < c->preds.cap; j++) {
         const lex_entry *e = &c->preds.slots[j];
         if (!e->key_len)
             continue;
-        if (e->key_len >= sizeof key)
-            return NERC_EFORMAT;
-        memcpy(key, c->strings.buf + e->key_off, e->key_len);
-        word_info *w = vocab_get(c, key, e->key_len);
+        word_info *w = vocab_of_entry(c, e, key, &rc);
         if (!w)
-            return NERC_ENOMEM;
+            return rc;
         w->pred = e;
         /* the first word opens a form of (spaces + 1) tokens */
         const char *space = memchr(key, ' ', e->key_len);
@@ -378,12 +391,9 @@ static int build_vocab(claims *c)
         const lex_entry *e = &c->words.slots[j];
         if (!e->key_len)
             continue;
-        if (e->key_len >= sizeof key)
-            return NERC_EFORMAT;
-        memcpy(key, c->strings.buf + e->key_off, e->key_len);
-        word_info *w = vocab_get(c, key, e->key_len);
+        word_info *w = vocab_of_entry(c, e, key, &rc);
         if (!w)
-            return NERC_ENOMEM;
+            return rc;
         w->word_class = e->val;
     }
     for (size_t l = 0; l < sizeof WORD_LISTS / sizeof WORD_LISTS[0]; l++)
