@@ -52,14 +52,21 @@ static int on_triple(void *user, const nerc_triple *t)
 
 static nerc *g_ctx;
 
-static int setup(void **state)
+/* The shipped data and the test's list of made-up people. */
+static nerc_options claims_options(void)
 {
-    (void)state;
     static const char *const gaz[] = {NERC_TEST_DATA_DIR "/claims_people.tsv"};
     nerc_options o = nerc_default_options();
     o.data_dir = NERC_SOURCE_DIR;
     o.gazetteers = gaz;
     o.n_gazetteers = 1;
+    return o;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    nerc_options o = claims_options();
     char err[512];
     int rc = nerc_new(&o, &g_ctx, err, sizeof err);
     if (rc < 0)
@@ -383,11 +390,7 @@ static void test_attributes(void **state)
 static void test_unresolved_subjects(void **state)
 {
     (void)state;
-    static const char *const gaz[] = {NERC_TEST_DATA_DIR "/claims_people.tsv"};
-    nerc_options o = nerc_default_options();
-    o.data_dir = NERC_SOURCE_DIR;
-    o.gazetteers = gaz;
-    o.n_gazetteers = 1;
+    nerc_options o = claims_options();
     o.keep_unresolved = 1;
     nerc *ctx = NULL;
     char err[512];
